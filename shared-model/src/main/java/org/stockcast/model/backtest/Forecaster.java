@@ -1,0 +1,9 @@
+package org.stockcast.model.backtest;
+
+import org.stockcast.model.dataset.DailySeries;
+
+/** Anything that forecasts {@code horizon} days after the end of a history (additive, LSTM, ensemble, naive). */
+@FunctionalInterface
+public interface Forecaster {
+    PointForecast forecast(DailySeries history, int horizon);
+}

@@ -1,0 +1,8 @@
+package org.stockcast.model.backtest;
+
+/** Point forecast with an optional interval (lower/upper null when the forecaster has none). */
+public record PointForecast(double[] yhat, double[] lower, double[] upper) {
+    public static PointForecast of(double[] yhat) {
+        return new PointForecast(yhat, null, null);
+    }
+}

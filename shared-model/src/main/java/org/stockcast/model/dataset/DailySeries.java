@@ -1,0 +1,27 @@
+package org.stockcast.model.dataset;
+
+import java.time.LocalDate;
+
+/**
+ * A gap-free daily series: values[i] is the total for start + i days. Days with no rows are 0 sales.
+ * Arrays are never mutated after construction (callers must not change them).
+ */
+public record DailySeries(LocalDate start, double[] values) {
+
+    public int length() {
+        return values.length;
+    }
+
+    public LocalDate end() {
+        return start.plusDays(values.length - 1L);
+    }
+
+    public LocalDate date(int index) {
+        return start.plusDays(index);
+    }
+
+    /** The first {@code length} days, for backtests. */
+    public DailySeries head(int length) {
+        return new DailySeries(start, java.util.Arrays.copyOf(values, length));
+    }
+}

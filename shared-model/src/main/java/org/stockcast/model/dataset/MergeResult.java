@@ -1,0 +1,8 @@
+package org.stockcast.model.dataset;
+
+/** Outcome of merging an upload into the master dataset (API.md "Master dataset"). */
+public record MergeResult(SalesTable merged, int rowsUploaded, int rowsAdded, int rowsUpdated) {
+    public int rowsTotal() {
+        return merged.size();
+    }
+}
