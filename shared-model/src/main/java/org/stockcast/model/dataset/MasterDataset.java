@@ -77,6 +77,18 @@ public final class MasterDataset {
         return SalesTableMerge.merge(master, upload);
     }
 
+    /**
+     * Reads and validates an upload, merges it into the current master dataset and writes the result: the whole
+     * "upload" step in one call. A rejected upload throws {@link CsvRejectedException} before anything is touched.
+     */
+    public synchronized MergeResult importCsv(InputStream upload, String fileName, IngestLimits limits)
+            throws IOException {
+        SalesTable table = CsvIngest.read(upload, fileName, limits);
+        MergeResult result = merge(load(), table);
+        write(result.merged());
+        return result;
+    }
+
     /** Atomically replaces the master dataset with {@code table}; the replaced file becomes the backup. */
     public void write(SalesTable table) throws IOException {
         write(table, () -> { });
@@ -86,7 +98,7 @@ public final class MasterDataset {
      * {@link #write(SalesTable)} with a step run after the new version is durable in its temp file and before it
      * replaces {@code master.csv}: tests use it to simulate a crash at the worst moment.
      */
-    void write(SalesTable table, Runnable beforeRename) throws IOException {
+    synchronized void write(SalesTable table, Runnable beforeRename) throws IOException {
         Files.createDirectories(dataDir);
         deleteLeftoverTempFiles();
         Path temp = Files.createTempFile(dataDir, TEMP_PREFIX, TEMP_SUFFIX);
