@@ -480,7 +480,8 @@ public final class SalesTable {
         }
 
         private void grow() {
-            int capacity = Math.max(16, epochDays.length + (epochDays.length >> 1));
+            // Doubling keeps the total copying below one final table's worth (build() trims once more).
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16L, 2L * epochDays.length));
             epochDays = Arrays.copyOf(epochDays, capacity);
             productIds = Arrays.copyOf(productIds, capacity);
             categories = Arrays.copyOf(categories, capacity);

@@ -203,8 +203,21 @@ public final class CsvIngest {
                         : !hasDate ? "no 'date' column" : "no 'sales' column";
                 throw badHeader("'" + fileName + "' has " + missing
                         + " (a long-format file needs one row per day and product with the columns date and sales,"
-                        + " matched by name ignoring case); found: " + listNames());
+                        + " matched by name ignoring case); found: " + listNames() + separatorHint());
             }
+        }
+
+        /** Spreadsheets in many locales save ';'- or tab-separated "CSV", which reads as one long column name. */
+        private String separatorHint() {
+            if (names.length == 1) {
+                for (String separator : new String[] {";", "\t", "|"}) {
+                    if (names[0].contains(separator)) {
+                        return ". The file seems to use '" + (separator.equals("\t") ? "tab" : separator)
+                                + "' between values; save it with commas as separators";
+                    }
+                }
+            }
+            return "";
         }
 
         private String listNames() {

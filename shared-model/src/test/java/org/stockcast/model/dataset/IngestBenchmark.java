@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,7 +33,8 @@ public final class IngestBenchmark {
     private static final LocalDate MASTER_START = LocalDate.of(2023, 1, 1);
     private static final String[] CATEGORIES = {"A", "B", "C", "D", "E"};
     private static final String[] REGIONS = {"North", "South", "East", "West"};
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private IngestBenchmark() {
     }
@@ -42,9 +42,9 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws IOException {
         Path work = args.length > 0 ? Path.of(args[0]) : TestData.repositoryRoot().resolve("bench-work/ingest");
         Files.createDirectories(work);
-        System.out.printf(Locale.ROOT, "java %s, %d cores available, max heap %d MB%n",
+        System.out.printf(Locale.ROOT, "java %s, %d cores available, max heap %d MB, load average %.1f%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20, OS.getSystemLoadAverage());
 
         long beforeMaster = usedAfterGc();
         SalesTable master = table(0, MASTER_DAYS, 1);
@@ -62,10 +62,11 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "master.csv: %.1f MB, atomic write %.2f s, load %.2f s (%,.0f rows/s)%n",
                 Files.size(masterFiles.file()) / 1e6, writeSeconds, loadSeconds, reloaded.size() / loadSeconds);
         reloaded = null;
+        seriesTimings(master);
 
         System.out.println();
         System.out.println("| upload rows | file MB | runs | ingest+validate s | merge s | total s (median) "
-                + "| rows/s (median) | rows/s (best) | rows per CPU-s (median) | added | updated | peak heap MB "
+                + "| rows/s (median) | rows/s (best) | rows per process CPU-s (median) | added | updated | peak heap MB "
                 + "| live after MB |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int[][] plans = {{10_000, 30, 15}, {100_000, 5, 7}, {1_000_000, 1, 5}}; // rows, warm-up runs, measured runs
@@ -86,10 +87,10 @@ public final class IngestBenchmark {
                 usedAfterGc();
                 resetPeaks();
                 long start = System.nanoTime();
-                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                long cpuStart = OS.getProcessCpuTime();
                 last = run(upload, master);
                 seconds[i] = (System.nanoTime() - start) / 1e9;
-                cpuSeconds[i] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                cpuSeconds[i] = (OS.getProcessCpuTime() - cpuStart) / 1e9;
                 ingestSeconds[i] = lastIngestSeconds;
                 mergeSeconds[i] = lastMergeSeconds;
                 peak = Math.max(peak, peakHeap());
@@ -111,11 +112,33 @@ public final class IngestBenchmark {
         }
         Files.deleteIfExists(masterFiles.file());
         Files.deleteIfExists(masterFiles.backupFile());
+        System.out.printf(Locale.ROOT, "%nload average at the end: %.1f (other processes share the %d cores)%n",
+                OS.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
     }
 
     /** Seconds spent in ingest+validate and in merge by the last {@link #run} calls (for the breakdown). */
     private static double lastIngestSeconds;
     private static double lastMergeSeconds;
+
+    /** dailySeries over the 1M-row master: forecast-service calls it for on-demand filters. */
+    private static void seriesTimings(SalesTable master) {
+        SalesFilter[] filters = {SalesFilter.ALL, SalesFilter.product("P0042"), SalesFilter.category("C"),
+            new SalesFilter(null, "A", "North", 3.0, 250.0, 5.0)};
+        for (SalesFilter filter : filters) {
+            double[] micros = new double[21];
+            for (int warm = 0; warm < 20; warm++) {
+                master.dailySeries(filter);
+            }
+            for (int i = 0; i < micros.length; i++) {
+                long start = System.nanoTime();
+                master.dailySeries(filter).orElseThrow();
+                micros[i] = (System.nanoTime() - start) / 1e3;
+            }
+            Arrays.sort(micros);
+            System.out.printf(Locale.ROOT, "dailySeries(%s) on %,d rows: median %.1f ms%n", filter.describe(),
+                    master.size(), micros[micros.length / 2] / 1e3);
+        }
+    }
 
     private static MergeResult run(Path upload, SalesTable master) throws IOException {
         long start = System.nanoTime();

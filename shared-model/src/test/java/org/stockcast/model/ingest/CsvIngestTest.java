@@ -287,4 +287,22 @@ class CsvIngestTest {
         assertThat(table.region(0)).isEqualTo("Köln");
         assertThat(table.extra("Bemerkung", 0)).isEqualTo("naïve ☕");
     }
+
+    @Test
+    void windowsLineEndingsAreAccepted() throws IOException {
+        SalesTable table = read("date,sales,comment\r\n2025-09-01,1,\"two\r\nlines\"\r\n2025-09-02,2,x\r\n");
+
+        assertThat(table.size()).isEqualTo(2);
+        assertThat(table.sales(1)).isEqualTo(2.0);
+        assertThat(table.extra("comment", 1)).isEqualTo("x");
+        assertThat(table.extra("comment", 0)).contains("two").contains("lines");
+    }
+
+    @Test
+    void semicolonSeparatedFilesGetAHint() {
+        CsvRejectedException e = rejected("date;sales\n2025-09-01;1\n");
+
+        assertThat(e.reason()).isEqualTo(Reason.BAD_HEADER);
+        assertThat(e.getMessage()).contains("found: date;sales", "seems to use ';'");
+    }
 }
