@@ -112,6 +112,11 @@ public final class CsvIngest {
         SalesTable read() throws IOException {
             SalesTable.Builder table = SalesTable.builder(1024);
             String[] header = nextRecord();
+            if (header == null && totalProblems > 0) {
+                throw new CsvRejectedException(fileName, CsvRejectedException.Reason.BAD_HEADER, "'" + fileName
+                        + "' cannot be read from the header on: " + problems.get(0).reason(), problems,
+                        totalProblems);
+            }
             if (header == null) {
                 throw reject(fileName, CsvRejectedException.Reason.EMPTY, "'" + fileName
                         + "' is empty; expected a header line (date,sales,...) followed by data rows");
@@ -126,13 +131,13 @@ public final class CsvIngest {
                 dataRows++;
                 readRow(record, recordStartLine, table);
             }
-            if (dataRows == 0) {
-                throw reject(fileName, CsvRejectedException.Reason.NO_DATA_ROWS, "'" + fileName
-                        + "' has a header but no data rows");
-            }
             if (totalProblems > 0) {
                 throw new CsvRejectedException(fileName, CsvRejectedException.Reason.INVALID_ROWS,
                         invalidRowsMessage(), problems, totalProblems);
+            }
+            if (dataRows == 0) {
+                throw reject(fileName, CsvRejectedException.Reason.NO_DATA_ROWS, "'" + fileName
+                        + "' has a header but no data rows");
             }
             return table.build();
         }

@@ -192,6 +192,17 @@ class CsvIngestTest {
     }
 
     @Test
+    void anUnclosedQuoteInTheOnlyRowOrInTheHeader() {
+        CsvRejectedException onlyRow = rejected("date,sales\n\"2025-09-01,1\n");
+        assertThat(onlyRow.reason()).isEqualTo(Reason.INVALID_ROWS);
+        assertThat(onlyRow.problems()).extracting(RowProblem::row).containsExactly(2L);
+
+        CsvRejectedException header = rejected("\"date,sales\n2025-09-01,1\n");
+        assertThat(header.reason()).isEqualTo(Reason.BAD_HEADER);
+        assertThat(header.getMessage()).contains("never closed");
+    }
+
+    @Test
     void emptyFileAndHeaderOnlyFile() {
         assertThat(rejected("").reason()).isEqualTo(Reason.EMPTY);
         assertThat(rejected("\n\n").reason()).isEqualTo(Reason.EMPTY);
