@@ -25,7 +25,8 @@ import org.stockcast.model.ingest.IngestLimits;
  * <p>Run from the repository root with a fixed heap:
  * {@code MAVEN_OPTS="-Xmx1g" mvn -o -q -pl shared-model test-compile exec:java
  * -Dexec.mainClass=org.stockcast.model.dataset.IngestBenchmark -Dexec.classpathScope=test}
- * (optional {@code -Dexec.args="<work dir>"}, default bench-work/ingest).
+ * (optional {@code -Dexec.args="<work dir> [sizes]"}, default bench-work/ingest and all sizes; sizes e.g.
+ * {@code 1000000} to check that the largest upload fits a smaller heap).
  */
 public final class IngestBenchmark {
     private static final int PRODUCTS = 1_000;
@@ -70,7 +71,11 @@ public final class IngestBenchmark {
                 + "| live after MB |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int[][] plans = {{10_000, 30, 15}, {100_000, 5, 7}, {1_000_000, 1, 5}}; // rows, warm-up runs, measured runs
+        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of();
         for (int[] plan : plans) {
+            if (!only.isEmpty() && !only.contains(Integer.toString(plan[0]))) {
+                continue;
+            }
             int rows = plan[0];
             Path upload = work.resolve("upload-" + rows + ".csv");
             writeUpload(upload, rows);
