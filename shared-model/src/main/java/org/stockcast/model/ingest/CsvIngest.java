@@ -114,7 +114,7 @@ public final class CsvIngest {
             String[] header = nextRecord();
             if (header == null && totalProblems > 0) {
                 throw new CsvRejectedException(fileName, CsvRejectedException.Reason.BAD_HEADER, "'" + fileName
-                        + "' cannot be read from the header on: " + problems.get(0).reason(), problems,
+                        + "' cannot be read: in its header line, " + problems.get(0).reason(), problems,
                         totalProblems);
             }
             if (header == null) {
@@ -151,13 +151,13 @@ public final class CsvIngest {
                 try {
                     record = csv.readNext();
                 } catch (CsvMalformedLineException e) {
-                    // Only an unterminated quote gets here: it swallowed the rest of the file.
-                    long line = e.getLineNumber() > 0 ? e.getLineNumber() : csv.getLinesRead();
-                    problem(line, null, e.getContext(),
+                    // Only an unterminated quote gets here: it swallowed the rest of the file, so the useful line
+                    // is where that record started.
+                    problem(recordStartLine, null, e.getContext(),
                             "a quoted value is never closed (missing \" character)");
                     return null;
                 } catch (CsvException e) {
-                    problem(csv.getLinesRead(), null, null, "the line cannot be read as CSV: " + e.getMessage());
+                    problem(recordStartLine, null, null, "the line cannot be read as CSV: " + e.getMessage());
                     return null;
                 }
                 if (record == null) {

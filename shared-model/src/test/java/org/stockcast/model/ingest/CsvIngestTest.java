@@ -183,7 +183,8 @@ class CsvIngestTest {
 
     @Test
     void anUnclosedQuoteIsReported() {
-        CsvRejectedException e = rejected("date,sales,comment\n2025-09-01,1,ok\n2025-09-02,2,\"never closed\n");
+        CsvRejectedException e = rejected("date,sales,comment\n2025-09-01,1,ok\n2025-09-02,2,\"never closed\n"
+                + "2025-09-03,3,x\n2025-09-04,4,y\n");
 
         assertThat(e.reason()).isEqualTo(Reason.INVALID_ROWS);
         assertThat(e.problems()).hasSize(1);
