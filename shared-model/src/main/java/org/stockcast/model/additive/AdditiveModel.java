@@ -114,9 +114,10 @@ public final class AdditiveModel {
             throw new IllegalArgumentException("intervalWidth must be in (0, 1) and uncertaintySamples >= 0");
         }
         for (SpecialDay day : config.specialDays()) {
-            if (day.daysBefore() < 0 || day.daysAfter() < 0 || day.dates().isEmpty()) {
+            if (day.name() == null || day.name().isBlank() || day.daysBefore() < 0 || day.daysAfter() < 0
+                    || day.dates().isEmpty()) {
                 throw new IllegalArgumentException("special day " + day.name()
-                        + " needs dates and non-negative windows");
+                        + " needs a name, dates and non-negative windows");
             }
         }
         if (config.mode() == null) {
