@@ -5,7 +5,6 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stockcast.model.backtest.Forecaster;
-import org.stockcast.model.backtest.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 
 /** Entry point: fit a Prophet-style model (MAP estimate) to a daily series. Deterministic. */
@@ -85,10 +84,7 @@ public final class AdditiveModel {
 
     /** Fit-and-forecast adapter for {@link org.stockcast.model.backtest.Backtest} and ensembles. */
     public static Forecaster forecaster(AdditiveConfig config) {
-        return (history, horizon) -> {
-            AdditiveForecast forecast = fit(history, config).predict(horizon);
-            return new PointForecast(forecast.yhat(), forecast.lower(), forecast.upper());
-        };
+        return (history, horizon) -> fit(history, config).predict(horizon).toPointForecast();
     }
 
     private static void validate(DailySeries series, AdditiveConfig config) {
