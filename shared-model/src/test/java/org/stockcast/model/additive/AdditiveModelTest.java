@@ -69,12 +69,25 @@ class AdditiveModelTest {
             sparse[i] = 3;
         }
         double[][] cases = {new double[200], constant(200, 5.0), {7.0}, {2.0, 4.0}, sparse, constant(3, -2.0)};
-        for (double[] values : cases) {
-            AdditiveForecast f = AdditiveModel.fit(new DailySeries(start, values), AdditiveConfig.defaults())
-                    .predict(30);
-            for (double[] column : new double[][] {f.yhat(), f.lower(), f.upper(), f.trend()}) {
-                assertThat(Arrays.stream(column).allMatch(Double::isFinite)).as(values.length + " days").isTrue();
+        for (SeasonalityMode mode : SeasonalityMode.values()) {
+            for (double[] values : cases) {
+                AdditiveForecast f = AdditiveModel.fit(new DailySeries(start, values),
+                        AdditiveConfig.defaults().withMode(mode)).predict(365);
+                for (double[] column : new double[][] {f.yhat(), f.lower(), f.upper(), f.trend(), f.weekly()}) {
+                    assertThat(Arrays.stream(column).allMatch(Double::isFinite))
+                            .as(mode + ", " + values.length + " days").isTrue();
+                }
             }
+        }
+    }
+
+    @Test
+    void allZeroSeriesIsForecastAsZero() {
+        DailySeries series = new DailySeries(LocalDate.of(2024, 1, 1), new double[400]);
+        AdditiveForecast f = AdditiveModel.fit(series, AdditiveConfig.defaults()).predict(30);
+        for (int i = 0; i < f.days(); i++) {
+            assertThat(f.yhat()[i]).isCloseTo(0, within(1e-12));
+            assertThat(f.upper()[i] - f.lower()[i]).isLessThan(0.01);
         }
     }
 
