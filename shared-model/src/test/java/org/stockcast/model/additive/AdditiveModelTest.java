@@ -103,7 +103,8 @@ class AdditiveModelTest {
     @Test
     void twentyThousandDayHistoryFitsAndForecastsTheTrend() {
         SyntheticSeries truth = SyntheticSeries.generate(20_000, 3.0, 13);
-        FittedAdditiveModel model = AdditiveModel.fit(truth.series(), AdditiveConfig.defaults());
+        // no interval samples: 20,000 fitted days x 1,000 paths would only slow the test down
+        FittedAdditiveModel model = AdditiveModel.fit(truth.series(), AdditiveConfig.defaults().withInterval(0.8, 0));
         AdditiveForecast fitted = model.fitted();
         // the true kinks (days 8,000 and 14,000) fall between the 640-day changepoint grid: some bias, well
         // below the noise (sd 3)
