@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -43,9 +45,10 @@ final class LstmModelFile {
         ModelSerializer.writeModel(network, dl4j, true);
         Path dir = zip.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, zip.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile: its 0600 mode would hide the model from a forecast service running as another user.
+        Path temp = dir.resolve(zip.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream file = Files.newOutputStream(temp);
+            try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
                  ZipOutputStream out = new ZipOutputStream(file);
                  ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()))) {
                 for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
