@@ -25,12 +25,17 @@ final class LstmNetworks {
     }
 
     static MultiLayerNetwork fresh(LstmConfig config) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(config));
+        return fresh(config, WorkspaceMode.ENABLED);
+    }
+
+    /** {@code workspaces} other than ENABLED only for benchmarks comparing DL4J's memory modes. */
+    static MultiLayerNetwork fresh(LstmConfig config, WorkspaceMode workspaces) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(config, workspaces));
         network.init();
         return network;
     }
 
-    static MultiLayerConfiguration configuration(LstmConfig config) {
+    static MultiLayerConfiguration configuration(LstmConfig config, WorkspaceMode workspaces) {
         Activation activation = config.activation() == LstmConfig.Activation.RELU ? Activation.RELU : Activation.TANH;
         double keep = 1.0 - config.dropout();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
@@ -38,8 +43,8 @@ final class LstmNetworks {
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(config.learningRate()))
                 .weightInit(WeightInit.XAVIER_UNIFORM)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .trainingWorkspaceMode(workspaces)
+                .inferenceWorkspaceMode(workspaces)
                 .list();
         for (int i = 0; i < config.layers(); i++) {
             LSTM.Builder lstm = new LSTM.Builder()
