@@ -83,7 +83,7 @@ public final class TestVersions {
                 double sales = Math.max(0, level * weekly * (1 + 0.002 * d) + random.nextGaussian() * 3);
                 csv.append(String.format(Locale.ROOT, "%s,P%d,%s,%s,%.2f,%.2f,%.1f,%.0f%n", date, p,
                         p % 2 == 0 ? "B" : "A", p % 3 == 0 ? "South" : "North", price,
-                        (d % 10 == 0) ? 0.2 : 0.0, 3 + (p % 3), sales));
+                        (d % 10 == 0) ? 0.2 : 0.0, 3.0 + (p % 3), sales));
             }
         }
         return csv.toString();
