@@ -86,7 +86,7 @@ public final class ForecastBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ForecastServiceApplication.class).run(
                 "--server.port=" + port, "--inventory.model-dir=" + models,
                 "--inventory.watch.poll-interval=2s", "--logging.level.root=WARN",
-                "--logging.level.org.stockcast=WARN");
+                "--logging.level.org.stockcast.forecastservice.watch=INFO");
         try {
             Http http = new Http(port);
             ModelWatcher watcher = app.getBean(ModelWatcher.class);
