@@ -5,15 +5,11 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stockcast.model.backtest.Forecaster;
-import org.stockcast.model.backtest.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 
 /** Entry point: fit a Prophet-style model (MAP estimate) to a daily series. Deterministic. */
 public final class AdditiveModel {
     private static final Logger LOG = LoggerFactory.getLogger(AdditiveModel.class);
-    private static final int MAX_ITERATIONS = 10_000;
-    private static final double REL_TOLERANCE = 1e-12;
-    private static final double GRAD_TOLERANCE = 1e-8;
 
     private AdditiveModel() {
     }
@@ -49,58 +45,46 @@ public final class AdditiveModel {
         }
         FeatureLayout layout = FeatureLayout.forHistory(n, config);
         int columns = layout.columns();
-        double[] x = layout.features(series.start().toEpochDay(), n);
-        double[] precision = layout.priorPrecisions(config);
+        Design design = new Design(t, ys, changepointT, changepointRows,
+                layout.features(series.start().toEpochDay(), n), columns);
         int s = changepointT.length;
+        double[] precision = Posterior.precisions(s, layout.priorPrecisions(config));
         double[] l1 = Posterior.l1Weights(s, columns, config.changepointPriorScale());
 
-        double[] start = new double[Posterior.size(s, columns)];
+        double[] start = new double[design.parameters()];
         // Prophet's linear_growth_init: the line through the first and last points
         start[0] = n > 1 ? (ys[n - 1] - ys[0]) / (t[n - 1] - t[0]) : 0;
         start[1] = ys[0];
-        start[start.length - 1] = Posterior.u(1.0);
-
-        GramObjective additive = new GramObjective(t, ys, changepointT, changepointRows, x, columns, precision);
-        OwlQn.Result result = OwlQn.minimize(additive, start, l1, MAX_ITERATIONS, REL_TOLERANCE, GRAD_TOLERANCE);
-        LOG.debug("additive MAP: {} days, {} iterations, converged={}", n, result.iterations(), result.converged());
-        double[] params = result.x();
+        MapFit.Result result = MapFit.fit(new GramLeastSquares(design), start, precision, l1);
+        LOG.debug("additive MAP: {} days, {} iterations", n, result.iterations());
         if (config.mode() == SeasonalityMode.MULTIPLICATIVE) {
-            params = fitMultiplicative(t, ys, changepointT, changepointRows, x, columns, precision, l1, params);
+            result = MapFit.fit(new DataLeastSquares(design, SeasonalityMode.MULTIPLICATIVE),
+                    multiplicativeStart(design, result.theta()), precision, l1);
+            LOG.debug("multiplicative MAP: {} iterations", result.iterations());
         }
-        double[] deltas = Arrays.copyOfRange(params, 2, 2 + s);
-        double[] beta = Arrays.copyOfRange(params, 2 + s, 2 + s + columns);
-        return new FittedAdditiveModel(config, series.start(), n, timeScale, yScale, layout, params[0], params[1],
-                changepointT, deltas, beta, Posterior.sigma(params[params.length - 1]));
+        double[] theta = result.theta();
+        double[] deltas = Arrays.copyOfRange(theta, 2, 2 + s);
+        double[] beta = Arrays.copyOfRange(theta, 2 + s, 2 + s + columns);
+        return new FittedAdditiveModel(config, series.start(), n, timeScale, yScale, layout, theta[0], theta[1],
+                changepointT, deltas, beta, result.sigma());
     }
 
     /**
-     * Starts from the additive optimum with seasonal coefficients divided by the mean trend (the same seasonal
-     * amplitude expressed relative to the trend): same objective, far fewer O(n) iterations than a cold start.
+     * The additive optimum with seasonal coefficients divided by the mean trend (the same seasonal amplitude
+     * expressed relative to the trend): a start close to the multiplicative optimum, so few O(n) iterations.
      */
-    private static double[] fitMultiplicative(double[] t, double[] ys, double[] changepointT, int[] changepointRows,
-                                              double[] x, int columns, double[] precision, double[] l1,
-                                              double[] additiveParams) {
-        int s = changepointT.length;
-        double[] start = additiveParams.clone();
-        double[] trend = Trend.piecewiseLinear(t, start[0], start[1], changepointT,
-                Arrays.copyOfRange(start, 2, 2 + s));
-        double meanTrend = Arrays.stream(trend).average().orElse(0);
-        for (int c = 0; c < columns; c++) {
-            start[2 + s + c] = Math.abs(meanTrend) > 1e-3 ? start[2 + s + c] / meanTrend : 0;
+    private static double[] multiplicativeStart(Design design, double[] additiveTheta) {
+        double[] start = additiveTheta.clone();
+        double meanTrend = Arrays.stream(design.trend(start)).average().orElse(0);
+        for (int c = design.trendParameters(); c < start.length; c++) {
+            start[c] = Math.abs(meanTrend) > 1e-3 ? start[c] / meanTrend : 0;
         }
-        DataObjective objective = new DataObjective(t, ys, changepointT, changepointRows, x, columns, precision,
-                SeasonalityMode.MULTIPLICATIVE);
-        OwlQn.Result result = OwlQn.minimize(objective, start, l1, MAX_ITERATIONS, REL_TOLERANCE, GRAD_TOLERANCE);
-        LOG.debug("multiplicative MAP: {} iterations, converged={}", result.iterations(), result.converged());
-        return result.x();
+        return start;
     }
 
     /** Fit-and-forecast adapter for {@link org.stockcast.model.backtest.Backtest} and ensembles. */
     public static Forecaster forecaster(AdditiveConfig config) {
-        return (history, horizon) -> {
-            AdditiveForecast forecast = fit(history, config).predict(horizon);
-            return new PointForecast(forecast.yhat(), forecast.lower(), forecast.upper());
-        };
+        return (history, horizon) -> fit(history, config).predict(horizon).toPointForecast();
     }
 
     private static void validate(DailySeries series, AdditiveConfig config) {
@@ -126,9 +110,10 @@ public final class AdditiveModel {
             throw new IllegalArgumentException("intervalWidth must be in (0, 1) and uncertaintySamples >= 0");
         }
         for (SpecialDay day : config.specialDays()) {
-            if (day.daysBefore() < 0 || day.daysAfter() < 0 || day.dates().isEmpty()) {
+            if (day.name() == null || day.name().isBlank() || day.daysBefore() < 0 || day.daysAfter() < 0
+                    || day.dates().isEmpty()) {
                 throw new IllegalArgumentException("special day " + day.name()
-                        + " needs dates and non-negative windows");
+                        + " needs a name, dates and non-negative windows");
             }
         }
         if (config.mode() == null) {
