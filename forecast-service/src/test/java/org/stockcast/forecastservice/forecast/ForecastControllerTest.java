@@ -174,6 +174,13 @@ class ForecastControllerTest {
     }
 
     @Test
+    void plotErrorsAreProblemsEvenWhenOnlyAPngIsAccepted() throws Exception {
+        mvc.perform(get("/forecast/plot.png").param("days", "0").accept(MediaType.IMAGE_PNG))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
+    }
+
+    @Test
     void plotBeforeTheFirstModelIs503Problem() throws Exception {
         given(service.forecast(any())).willThrow(new ModelNotLoadedException("No model version is loaded yet"));
         mvc.perform(get("/forecast/plot.png"))
