@@ -96,6 +96,7 @@ class ForecastControllerTest {
         "{\"days\":366}|days",
         "{\"days\":-3}|days",
         "{\"days\":\"soon\"}|days",
+        "{\"days\":7.5}|days",
         "{\"days\":7,\"product_id\":\"  \"}|product_id",
         "{\"days\":7,\"min_rating\":-1}|min_rating",
         "{\"days\":7,\"max_price\":\"cheap\"}|max_price",
