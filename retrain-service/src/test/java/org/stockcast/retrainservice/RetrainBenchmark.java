@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.dataset.TestData;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.retrainservice.support.Http;
@@ -130,20 +130,9 @@ public final class RetrainBenchmark {
         return java.time.Duration.between(java.time.Instant.parse(from), java.time.Instant.parse(to)).toMillis() / 1e3;
     }
 
-    /** The bundled default master dataset: data/ at the repository root. */
+    /** The bundled default master dataset, data/master.csv at the repository root. */
     private static void copyRepositoryData(Path target) throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("data")) && Files.isRegularFile(dir.resolve("pom.xml"))
-                && Files.isDirectory(dir.resolve("retrain-service")))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("Repository data/ directory not found");
-        }
-        try (Stream<Path> files = Files.list(dir.resolve("data"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, target.resolve(file.getFileName()));
-            }
-        }
+        Path master = TestData.bundledMaster();
+        Files.copy(master, target.resolve(master.getFileName()));
     }
 }
