@@ -95,11 +95,12 @@ class RetrainPageBrowserTest {
                 .equals("http://forecast.example:8001/docs"));
 
         browser.findElement(By.id("file")).sendKeys(SeedData.sampleP021().toString());
+        browser.findElement(By.id("epochs")).sendKeys("2");
         browser.findElement(By.id("upload")).click();
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#epochs li.epoch-line")));
-        String firstEpoch = browser.findElement(By.cssSelector("#epochs li.epoch-line")).getText();
-        assertThat(firstEpoch).startsWith("epoch 1/3").contains("loss=");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#epochLines li.epoch-line")));
+        String firstEpoch = browser.findElement(By.cssSelector("#epochLines li.epoch-line")).getText();
+        assertThat(firstEpoch).startsWith("epoch 1/2").contains("loss=");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
         WebElement result = browser.findElement(By.id("result"));
@@ -107,8 +108,8 @@ class RetrainPageBrowserTest {
         assertThat(browser.findElement(By.id("rVersion")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("rUploaded")).getText()).isEqualTo("6");
         assertThat(browser.findElement(By.id("rAddedUpdated")).getText()).isEqualTo("5 / 1");
-        List<WebElement> epochLines = browser.findElements(By.cssSelector("#epochs li.epoch-line"));
-        assertThat(epochLines).hasSizeBetween(1, 3);
+        List<WebElement> epochLines = browser.findElements(By.cssSelector("#epochLines li.epoch-line"));
+        assertThat(epochLines).hasSizeBetween(1, 2);
         List<WebElement> backtestRows = browser.findElements(By.cssSelector("#backtest tbody tr"));
         assertThat(backtestRows).extracting(r -> r.getAttribute("data-model"))
                 .containsExactly("additive", "lstm", "ensemble", "seasonal_naive");
