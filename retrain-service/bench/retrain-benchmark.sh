@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# End-to-end retrain benchmark (BENCHMARKS.md): real service, default settings (50 epochs, early stopping),
+# upload of the P021 sample on top of data/master.csv and of large_dataset.csv, timed per stage.
+# Usage: retrain-service/bench/retrain-benchmark.sh [default|large|default,large]
+# Builds the reactor (offline) and runs the main class with the service's JVM settings (-Xmx1g, 1 OMP thread).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scenarios="${1:-default,large}"
+mvn -B -o -q -pl retrain-service -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="retrain-service/target/test-classes:retrain-service/target/classes:$(cat retrain-service/target/bench.classpath)"
+export OMP_NUM_THREADS=1
+exec java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=4G \
+    -Dbench.scenarios="$scenarios" -cp "$cp" org.stockcast.retrainservice.RetrainBenchmark
