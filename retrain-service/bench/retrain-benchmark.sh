@@ -9,6 +9,18 @@ scenarios="${1:-default,large}"
 mvn -B -o -q -pl retrain-service -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="retrain-service/target/test-classes:retrain-service/target/classes:$(cat retrain-service/target/bench.classpath)"
+# Snapshot the build output directories so a rebuild during a long run cannot pull classes from under it.
+snapshot="$(mktemp -d -t retrain-bench-classes-XXXXXX)"
+trap 'rm -rf "$snapshot"' EXIT
+frozen=""
+i=0
+IFS=':' read -ra entries <<< "$cp"
+for entry in "${entries[@]}"; do
+  if [ -d "$entry" ]; then
+    i=$((i + 1)); cp -r "$entry" "$snapshot/$i"; entry="$snapshot/$i"
+  fi
+  frozen="${frozen:+$frozen:}$entry"
+done
 export OMP_NUM_THREADS=1
-exec java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=4G \
-    -Dbench.scenarios="$scenarios" -cp "$cp" org.stockcast.retrainservice.RetrainBenchmark
+java -Xmx1g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=4G \
+    -Dbench.scenarios="$scenarios" -cp "$frozen" org.stockcast.retrainservice.RetrainBenchmark
