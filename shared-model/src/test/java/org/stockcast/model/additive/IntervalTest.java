@@ -65,4 +65,32 @@ class IntervalTest {
         assertThat(Quantiles.quantile(values, 0.1, 0)).isCloseTo(1.9, within(1e-12));
         assertThat(Quantiles.quantile(values, 0.9, 1)).isCloseTo(9.1, within(1e-12));
     }
+
+    @Test
+    void quantilesWithPivotHintsMatchSorting() {
+        java.util.Random random = new java.util.Random(1);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(300);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextInt(4) == 0 ? random.nextInt(3) : random.nextGaussian(); // with ties
+            }
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            double hint = trial % 3 == 0 ? Double.NaN : 3 * random.nextGaussian();
+            double low = Quantiles.quantile(values, 0.1, 0, hint);
+            double high = Quantiles.quantile(values, 0.9, (int) Math.floor(0.1 * (n - 1)) + 1, -hint);
+            assertThat(low).isCloseTo(interpolated(sorted, 0.1), within(1e-12));
+            assertThat(high).isCloseTo(interpolated(sorted, 0.9), within(1e-12));
+        }
+    }
+
+    private static double interpolated(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        if (below + 1 >= sorted.length) {
+            return sorted[below];
+        }
+        return sorted[below] + (position - below) * (sorted[below + 1] - sorted[below]);
+    }
 }

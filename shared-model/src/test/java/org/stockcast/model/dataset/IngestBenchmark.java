@@ -26,7 +26,8 @@ import org.stockcast.model.ingest.IngestLimits;
  * <p>Run from the repository root with a fixed heap:
  * {@code MAVEN_OPTS="-Xmx1g" mvn -o -q -pl shared-model test-compile exec:java
  * -Dexec.mainClass=org.stockcast.model.dataset.IngestBenchmark -Dexec.classpathScope=test}
- * (optional {@code -Dexec.args="<work dir>"}, default bench-work/ingest).
+ * (optional {@code -Dexec.args="<work dir> [sizes]"}, default bench-work/ingest and all sizes; sizes e.g.
+ * {@code 1000000} to check that the largest upload fits a smaller heap).
  */
 public final class IngestBenchmark {
     private static final int PRODUCTS = 1_000;
@@ -34,7 +35,9 @@ public final class IngestBenchmark {
     private static final LocalDate MASTER_START = LocalDate.of(2023, 1, 1);
     private static final String[] CATEGORIES = {"A", "B", "C", "D", "E"};
     private static final String[] REGIONS = {"North", "South", "East", "West"};
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private IngestBenchmark() {
     }
@@ -42,9 +45,9 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws IOException {
         Path work = args.length > 0 ? Path.of(args[0]) : TestData.repositoryRoot().resolve("bench-work/ingest");
         Files.createDirectories(work);
-        System.out.printf(Locale.ROOT, "java %s, %d cores available, max heap %d MB%n",
+        System.out.printf(Locale.ROOT, "java %s, %d cores available, max heap %d MB, load average %.1f%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
+                Runtime.getRuntime().maxMemory() >> 20, OS.getSystemLoadAverage());
 
         long beforeMaster = usedAfterGc();
         SalesTable master = table(0, MASTER_DAYS, 1);
@@ -62,14 +65,20 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "master.csv: %.1f MB, atomic write %.2f s, load %.2f s (%,.0f rows/s)%n",
                 Files.size(masterFiles.file()) / 1e6, writeSeconds, loadSeconds, reloaded.size() / loadSeconds);
         reloaded = null;
+        seriesTimings(master);
 
         System.out.println();
         System.out.println("| upload rows | file MB | runs | ingest+validate s | merge s | total s (median) "
-                + "| rows/s (median) | rows/s (best) | rows per CPU-s (median) | added | updated | peak heap MB "
+                + "| rows/s (median) | rows/s (best) | rows per thread CPU-s | rows per process CPU-s | added | updated "
+                + "| peak heap MB "
                 + "| live after MB |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int[][] plans = {{10_000, 30, 15}, {100_000, 5, 7}, {1_000_000, 1, 5}}; // rows, warm-up runs, measured runs
+        List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of();
         for (int[] plan : plans) {
+            if (!only.isEmpty() && !only.contains(Integer.toString(plan[0]))) {
+                continue;
+            }
             int rows = plan[0];
             Path upload = work.resolve("upload-" + rows + ".csv");
             writeUpload(upload, rows);
@@ -79,6 +88,7 @@ public final class IngestBenchmark {
             double[] seconds = new double[plan[2]];
             double[] ingestSeconds = new double[plan[2]];
             double[] cpuSeconds = new double[plan[2]];
+            double[] threadSeconds = new double[plan[2]];
             double[] mergeSeconds = new double[plan[2]];
             long peak = 0;
             MergeResult last = null;
@@ -86,10 +96,12 @@ public final class IngestBenchmark {
                 usedAfterGc();
                 resetPeaks();
                 long start = System.nanoTime();
-                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                long cpuStart = OS.getProcessCpuTime();
+                long threadStart = THREAD.getCurrentThreadCpuTime();
                 last = run(upload, master);
                 seconds[i] = (System.nanoTime() - start) / 1e9;
-                cpuSeconds[i] = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                cpuSeconds[i] = (OS.getProcessCpuTime() - cpuStart) / 1e9;
+                threadSeconds[i] = (THREAD.getCurrentThreadCpuTime() - threadStart) / 1e9;
                 ingestSeconds[i] = lastIngestSeconds;
                 mergeSeconds[i] = lastMergeSeconds;
                 peak = Math.max(peak, peakHeap());
@@ -99,23 +111,46 @@ public final class IngestBenchmark {
             Arrays.sort(ingestSeconds);
             Arrays.sort(mergeSeconds);
             Arrays.sort(cpuSeconds);
+            Arrays.sort(threadSeconds);
             double median = seconds[seconds.length / 2];
             System.out.printf(Locale.ROOT,
-                    "| %,d | %.1f | %d | %.3f | %.3f | %.3f | %,.0f | %,.0f | %,.0f | %,d | %,d | %d | %d |%n",
+                    "| %,d | %.1f | %d | %.3f | %.3f | %.3f | %,.0f | %,.0f | %,.0f | %,.0f | %,d | %,d | %d | %d |%n",
                     rows, Files.size(upload) / 1e6, seconds.length, ingestSeconds[seconds.length / 2],
                     mergeSeconds[seconds.length / 2], median, rows / median, rows / seconds[0],
-                    rows / cpuSeconds[seconds.length / 2],
+                    rows / threadSeconds[seconds.length / 2], rows / cpuSeconds[seconds.length / 2],
                     last.rowsAdded(), last.rowsUpdated(), peak >> 20, live >> 20);
             last = null;
             Files.delete(upload);
         }
         Files.deleteIfExists(masterFiles.file());
         Files.deleteIfExists(masterFiles.backupFile());
+        System.out.printf(Locale.ROOT, "%nload average at the end: %.1f (other processes share the %d cores)%n",
+                OS.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
     }
 
     /** Seconds spent in ingest+validate and in merge by the last {@link #run} calls (for the breakdown). */
     private static double lastIngestSeconds;
     private static double lastMergeSeconds;
+
+    /** dailySeries over the 1M-row master: forecast-service calls it for on-demand filters. */
+    private static void seriesTimings(SalesTable master) {
+        SalesFilter[] filters = {SalesFilter.ALL, SalesFilter.product("P0042"), SalesFilter.category("C"),
+            new SalesFilter(null, "A", "North", 3.0, 250.0, 5.0)};
+        for (SalesFilter filter : filters) {
+            double[] micros = new double[21];
+            for (int warm = 0; warm < 20; warm++) {
+                master.dailySeries(filter);
+            }
+            for (int i = 0; i < micros.length; i++) {
+                long start = System.nanoTime();
+                master.dailySeries(filter).orElseThrow();
+                micros[i] = (System.nanoTime() - start) / 1e3;
+            }
+            Arrays.sort(micros);
+            System.out.printf(Locale.ROOT, "dailySeries(%s) on %,d rows: median %.1f ms%n", filter.describe(),
+                    master.size(), micros[micros.length / 2] / 1e3);
+        }
+    }
 
     private static MergeResult run(Path upload, SalesTable master) throws IOException {
         long start = System.nanoTime();

@@ -53,37 +53,34 @@ public final class LstmBenchmark {
         System.out.println("# LSTM benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, load at start: "
                 + loadAverage());
         if (parts.contains("epochs")) {
-            System.out.println("\n| input | variant | OMP threads | train windows | epoch 1 s | s/epoch (median of later epochs) | peak RSS MB | load avg (1 min) before/after |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
+            System.out.println("\n| input | variant | OMP threads | train windows | epoch 1 wall s | wall s/epoch (median, epochs 2+) | process CPU s/epoch (median, epochs 2+) | peak RSS MB | load avg (1 min) before/after |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
             String[][] scenarios = {
-                    {"small", "relu", "32", "ENABLED", "tensor", "1", "5"},
-                    {"small", "relu", "32", "ENABLED", "tensor", "2", "5"},
-                    {"small", "tanh", "32", "ENABLED", "tensor", "1", "5"},
-                    {"small", "relu", "32", "NONE", "tensor", "1", "5"},
-                    {"small", "relu", "32", "ENABLED", "iterator", "1", "5"},
-                    {"small", "relu", "64", "ENABLED", "tensor", "1", "5"},
-                    {"small", "relu", "128", "ENABLED", "tensor", "1", "5"},
-                    {"small", "relu", "256", "ENABLED", "tensor", "1", "5"},
-                    {"large", "relu", "32", "ENABLED", "tensor", "1", "3"},
-                    {"large", "relu", "32", "ENABLED", "tensor", "2", "3"},
-                    {"large", "tanh", "32", "ENABLED", "tensor", "1", "3"},
-                    {"large", "relu", "128", "ENABLED", "tensor", "1", "3"},
-                    {"large", "relu", "256", "ENABLED", "tensor", "1", "3"},
-                    {"small", "relu", "32", "ENABLED", "tensor", "1", "5"},
-                    {"large", "relu", "32", "ENABLED", "tensor", "1", "3"},
+                    {"small", "relu", "32", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "32", "ENABLED", "iterator", "1", "3"},
+                    {"small", "relu", "32", "ENABLED", "views", "1", "3"},
+                    {"small", "tanh", "32", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "32", "NONE", "batches", "1", "3"},
+                    {"small", "relu", "64", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "128", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "256", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "32", "ENABLED", "batches", "2", "3"},
+                    {"large", "relu", "32", "ENABLED", "batches", "1", "2"},
+                    {"large", "tanh", "32", "ENABLED", "batches", "1", "2"},
+                    {"large", "relu", "128", "ENABLED", "batches", "1", "2"},
             };
             for (String[] s : scenarios) {
                 runChild(s[5], "epochs", s[0], s[1], s[2], s[3], s[4], s[6]);
             }
         }
         if (parts.contains("finetune")) {
-            System.out.println("\n| input | start | epochs to target | s to target | epochs run (early stop) | best val MSE (ratio units) | total s | peak RSS MB | load avg |");
+            System.out.println("\n| input | start | epochs to target | wall / CPU s to target | epochs run (early stop) | best val MSE (ratio units) | total wall / CPU s | peak RSS MB | load avg |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            runChild("1", "finetune", "small", "32");
-            runChild("1", "finetune", "large", "128");
+            runChild("1", "finetune", "small", "32", "50");
+            runChild("1", "finetune", "large", "128", "15");
         }
         if (parts.contains("predict")) {
-            System.out.println("\n| method | days | p50 ms | p99 ms | mean ms | load avg |");
+            System.out.println("\n| method | days | p50 ms wall / thread CPU | p99 ms wall / CPU | mean ms wall / CPU | load avg before/after |");
             System.out.println("|---|---|---|---|---|---|");
             runChild("1", "predict");
         }
@@ -134,9 +131,9 @@ public final class LstmBenchmark {
     private static void child(String[] args) throws Exception {
         switch (args[0]) {
             case "epochs" -> epochs(args[1], LstmConfig.Activation.valueOf(args[2].toUpperCase()),
-                    Integer.parseInt(args[3]), WorkspaceMode.valueOf(args[4]), args[5].equals("iterator"),
+                    Integer.parseInt(args[3]), WorkspaceMode.valueOf(args[4]), args[5],
                     Integer.parseInt(args[6]));
-            case "finetune" -> fineTune(args[1], Integer.parseInt(args[2]));
+            case "finetune" -> fineTune(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "predict" -> predict();
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -164,13 +161,15 @@ public final class LstmBenchmark {
     }
 
     private static void epochs(String size, LstmConfig.Activation activation, int batch, WorkspaceMode workspaces,
-                               boolean iterator, int epochs) throws IOException {
+                               String loop, int epochs) throws IOException {
         String loadBefore = loadAverage();
         Input input = input(size);
         LstmConfig config = config(activation, batch, epochs, epochs + 1, input.cap());
         TrainingWindows windows = TrainingWindows.build(input.series(), config, Optional.empty());
         List<Long> marks = new ArrayList<>();
+        List<Long> cpuMarks = new ArrayList<>();
         marks.add(System.nanoTime());
+        cpuMarks.add(processCpuNanos());
         MultiLayerNetwork network = LstmNetworks.fresh(config, workspaces);
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -180,12 +179,13 @@ public final class LstmBenchmark {
             @Override
             public void epoch(EpochProgress progress) {
                 marks.add(System.nanoTime());
+                cpuMarks.add(processCpuNanos());
             }
         };
-        if (iterator) {
-            iteratorEpochs(network, windows, config, listener);
-        } else {
-            new LstmTrainer.EarlyStopping(config, listener).run(network, windows);
+        switch (loop) {
+            case "iterator" -> iteratorEpochs(network, windows, config, listener);
+            case "views" -> viewEpochs(network, windows, config, listener);
+            default -> new LstmTrainer.EarlyStopping(config, listener).run(network, windows);
         }
         double[] seconds = new double[marks.size() - 1];
         for (int i = 0; i < seconds.length; i++) {
@@ -193,10 +193,51 @@ public final class LstmBenchmark {
         }
         double[] later = Arrays.copyOfRange(seconds, 1, seconds.length);
         Arrays.sort(later);
+        double[] cpuLater = new double[marks.size() - 2];
+        for (int i = 0; i < cpuLater.length; i++) {
+            cpuLater[i] = (cpuMarks.get(i + 2) - cpuMarks.get(i + 1)) / 1e9;
+        }
+        Arrays.sort(cpuLater);
         String variant = activation.name().toLowerCase() + ", batch " + batch + ", workspaces " + workspaces
-                + (iterator ? ", ListDataSetIterator" : ", one tensor");
-        System.out.printf("| %s | %s | {omp} | %d | %.2f | %.2f | %d | %s / %s |%n", size, variant,
-                windows.train().count(), seconds[0], later[later.length / 2], peakRssMb(), loadBefore, loadAverage());
+                + switch (loop) {
+                    case "iterator" -> ", DataSet.batchBy + ListDataSetIterator";
+                    case "views" -> ", views of one epoch tensor";
+                    default -> ", a DataSet per minibatch (production)";
+                };
+        System.out.printf("| %s | %s | {omp} | %d | %.2f | %.2f | %.2f | %d | %s / %s |%n", size, variant,
+                windows.train().count(), seconds[0], later[later.length / 2], cpuLater[cpuLater.length / 2],
+                peakRssMb(), loadBefore, loadAverage());
+    }
+
+    /** The first production loop, for comparison: one shuffled tensor per epoch, minibatches as views of it. */
+    private static void viewEpochs(MultiLayerNetwork network, TrainingWindows windows, LstmConfig config,
+                                   TrainingListener listener) {
+        TrainingWindows.Windows train = windows.train();
+        TrainingWindows.Windows val = windows.validation();
+        DataSet validation = new DataSet(Nd4j.create(val.inputs(), new long[]{val.count(), 1, val.window()}, 'c'),
+                Nd4j.create(val.targets(), new long[]{val.count(), 1}, 'c'));
+        int n = train.count();
+        int window = train.window();
+        java.util.Random random = new java.util.Random(config.seed());
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            float[] inputs = new float[n * window];
+            float[] targets = new float[n];
+            for (int i = 0; i < n; i++) {
+                int row = random.nextInt(n);
+                System.arraycopy(train.inputs(), row * window, inputs, i * window, window);
+                targets[i] = train.targets()[row];
+            }
+            INDArray features = Nd4j.create(inputs, new long[]{n, 1, window}, 'c');
+            INDArray labels = Nd4j.create(targets, new long[]{n, 1}, 'c');
+            for (int from = 0; from < n; from += config.batchSize()) {
+                int to = Math.min(n, from + config.batchSize());
+                network.fit(features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
+                                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all()),
+                        labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
+                                org.nd4j.linalg.indexing.NDArrayIndex.all()));
+            }
+            listener.epoch(new EpochProgress(epoch, config.epochs(), network.score(), network.score(validation, false)));
+        }
     }
 
     /** The DL4J-idiomatic path, for comparison: DataSet.batchBy + ListDataSetIterator, fit(iterator). */
@@ -218,6 +259,7 @@ public final class LstmBenchmark {
 
     private static final class TimedListener implements TrainingListener {
         final List<Long> marks = new ArrayList<>(List.of(System.nanoTime()));
+        final List<Long> cpuMarks = new ArrayList<>(List.of(processCpuNanos()));
         final List<Double> valLosses = new ArrayList<>();
 
         @Override
@@ -227,16 +269,17 @@ public final class LstmBenchmark {
         @Override
         public void epoch(EpochProgress progress) {
             marks.add(System.nanoTime());
+            cpuMarks.add(processCpuNanos());
             valLosses.add(progress.valLoss());
         }
     }
 
-    private static void fineTune(String size, int batch) throws IOException {
+    private static void fineTune(String size, int batch, int maxEpochs) throws IOException {
         String loadBefore = loadAverage();
         Input input = input(size);
         int newDays = 60;
         List<double[]> old = input.series().stream().map(s -> Arrays.copyOf(s, s.length - newDays)).toList();
-        LstmConfig config = config(LstmConfig.Activation.RELU, batch, 50, 5, input.cap());
+        LstmConfig config = config(LstmConfig.Activation.RELU, batch, maxEpochs, 5, input.cap());
         Path zip = Files.createTempDirectory("lstm-bench").resolve("lstm.zip");
         LstmTrainer.train(old, config, TrainingMode.FULL, Optional.empty(), TrainingListener.NONE).forecaster().save(zip);
 
@@ -250,8 +293,8 @@ public final class LstmBenchmark {
         double target = Math.max(Arrays.stream(freshVal).min().orElseThrow(), Arrays.stream(tunedVal).min().orElseThrow());
         String loadAfter = loadAverage();
         long rss = peakRssMb();
-        printFineTuneRow(size + " (batch " + batch + ", " + newDays + " new days)", "fresh", fresh, freshVal, target, rss, loadBefore, loadAfter);
-        printFineTuneRow(size + " (batch " + batch + ", " + newDays + " new days)", "fine-tune (fineTuned=" + tunedResult.fineTuned() + ")",
+        printFineTuneRow(size + " (batch " + batch + ", max " + maxEpochs + " epochs, " + newDays + " new days)", "fresh", fresh, freshVal, target, rss, loadBefore, loadAfter);
+        printFineTuneRow(size + " (batch " + batch + ", max " + maxEpochs + " epochs, " + newDays + " new days)", "fine-tune (fineTuned=" + tunedResult.fineTuned() + ")",
                 tuned, tunedVal, target, rss, loadBefore, loadAfter);
     }
 
@@ -269,9 +312,12 @@ public final class LstmBenchmark {
             }
         }
         double toTarget = reached < 0 ? Double.NaN : (run.marks.get(reached) - run.marks.get(0)) / 1e9;
+        double cpuToTarget = reached < 0 ? Double.NaN : (run.cpuMarks.get(reached) - run.cpuMarks.get(0)) / 1e9;
         double total = (run.marks.get(run.marks.size() - 1) - run.marks.get(0)) / 1e9;
-        System.out.printf("| %s | %s | %d | %.1f | %d | %.5f | %.1f | %d | %s / %s |%n", input, start, reached, toTarget,
-                val.length, Arrays.stream(val).min().orElseThrow(), total, rss, loadBefore, loadAfter);
+        double cpuTotal = (run.cpuMarks.get(run.cpuMarks.size() - 1) - run.cpuMarks.get(0)) / 1e9;
+        System.out.printf("| %s | %s | %d | %.1f / %.1f | %d | %.5f | %.1f / %.1f | %d | %s / %s |%n", input, start,
+                reached, toTarget, cpuToTarget, val.length, Arrays.stream(val).min().orElseThrow(), total, cpuTotal, rss,
+                loadBefore, loadAfter);
     }
 
     private static void predict() throws Exception {
@@ -286,11 +332,11 @@ public final class LstmBenchmark {
         }
         row("plain-Java forward pass (production)", 30, time(5_000, () -> forecaster.forecast(history, 30)), loadBefore);
         row("plain-Java forward pass (production)", 365, time(300, () -> forecaster.forecast(history, 365)), loadBefore);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 30; i++) {
             dl4jForecast(forecaster, history, 30);
         }
-        row("DL4J network.output per step", 30, time(300, () -> dl4jForecast(forecaster, history, 30)), loadBefore);
-        row("DL4J network.output per step", 365, time(30, () -> dl4jForecast(forecaster, history, 365)), loadBefore);
+        row("DL4J network.output per step", 30, time(100, () -> dl4jForecast(forecaster, history, 30)), loadBefore);
+        row("DL4J network.output per step", 365, time(5, () -> dl4jForecast(forecaster, history, 365)), loadBefore);
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -304,8 +350,8 @@ public final class LstmBenchmark {
                 f.get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("| plain-Java, 4 threads: %.0f forecasts/s | 30 | | | %.3f | %s |%n", calls / seconds,
-                    seconds * 1000 / calls, loadBefore);
+            System.out.printf("| plain-Java, 4 threads: %.0f forecasts/s | 30 | | | %.3f wall | %s / %s |%n",
+                    calls / seconds, seconds * 1000 / calls, loadBefore, loadAverage());
         } finally {
             pool.shutdownNow();
         }
@@ -331,21 +377,38 @@ public final class LstmBenchmark {
         return values;
     }
 
-    private static double[] time(int calls, Runnable action) {
-        double[] ms = new double[calls];
+    /** Wall and calling-thread CPU milliseconds per call: on a shared, overloaded machine CPU time is the fair figure. */
+    private static double[][] time(int calls, Runnable action) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[][] ms = new double[2][calls];
         for (int i = 0; i < calls; i++) {
             long started = System.nanoTime();
+            long cpuStarted = threads.getCurrentThreadCpuTime();
             action.run();
-            ms[i] = (System.nanoTime() - started) / 1e6;
+            ms[0][i] = (System.nanoTime() - started) / 1e6;
+            ms[1][i] = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
         }
         return ms;
     }
 
-    private static void row(String method, int days, double[] ms, String load) {
-        double mean = Arrays.stream(ms).average().orElseThrow();
-        Arrays.sort(ms);
-        System.out.printf("| %s | %d | %.3f | %.3f | %.3f | %s |%n", method, days, ms[ms.length / 2],
-                ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)], mean, load);
+    private static void row(String method, int days, double[][] ms, String load) {
+        double[] wall = ms[0];
+        double[] cpu = ms[1];
+        double mean = Arrays.stream(wall).average().orElseThrow();
+        double cpuMean = Arrays.stream(cpu).average().orElseThrow();
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        System.out.printf("| %s | %d | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %s / %s |%n", method, days,
+                wall[wall.length / 2], cpu[cpu.length / 2], p99(wall), p99(cpu), mean, cpuMean, load, loadAverage());
+    }
+
+    private static double p99(double[] sorted) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)];
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static long peakRssMb() {
