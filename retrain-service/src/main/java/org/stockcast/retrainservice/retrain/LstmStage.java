@@ -64,16 +64,10 @@ final class LstmStage {
     static LstmTrainingResult train(SalesTable table, LstmConfig config, int maxHistoryDays, boolean fineTune,
                                     ModelStore store, RetrainProgress progress) throws IOException {
         Optional<Previous> previous = fineTune ? previous(store) : Optional.empty();
-        if (!fineTune) {
-            progress.stage(Stage.LSTM, "Training a new LSTM from scratch (fineTune=false)...");
-        } else if (previous.isEmpty()) {
-            progress.stage(Stage.LSTM, "No previous LSTM model: training from scratch...");
-        } else {
-            progress.stage(Stage.LSTM, "Loading existing LSTM model for fine-tuning (version "
-                    + previous.get().version() + ")...");
-        }
+        // The trainer says whether it fine-tunes or starts fresh (and why); this adds which version it continues.
+        previous.ifPresent(p -> progress.stage(Stage.LSTM, "Previous LSTM: model version " + p.version()));
         List<double[]> series = trainingSeries(table, config.window(), maxHistoryDays);
-        TrainingMode mode = previous.isPresent() ? TrainingMode.FINE_TUNE : TrainingMode.FULL;
+        TrainingMode mode = fineTune ? TrainingMode.FINE_TUNE : TrainingMode.FULL;
         LstmTrainingResult result = LstmTrainer.train(series, config, mode, previous.map(Previous::zip),
                 new TrainingListener() {
                     @Override
