@@ -259,8 +259,10 @@ class RetrainEndToEndTest {
         int jobs = json(http().text(http().get("/retrain/jobs")).body()).size();
 
         String bad = "date,product_id,sales\n2025-09-04,P021,12\n2025-09-05,P021,lots\n2025-13-40,P022,5\n";
+        // As an SSE client would ask: the problem still comes back as problem+json, not as a stream.
         HttpResponse<String> invalid = http().text(http().post("/retrain",
-                Multipart.file("file", "bad.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8))));
+                Multipart.file("file", "bad.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream"));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         JsonNode problem = json(invalid.body());
