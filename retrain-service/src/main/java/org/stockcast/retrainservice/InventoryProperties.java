@@ -1,0 +1,115 @@
+package org.stockcast.retrainservice;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+import org.stockcast.model.ensemble.EnsembleWeights;
+import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.lstm.LstmConfig;
+
+/** Everything under {@code inventory.*} the retrain service reads (API.md "Configuration"). */
+@ConfigurationProperties("inventory")
+@Validated
+public record InventoryProperties(
+        @DefaultValue("./data") @NotNull Path dataDir,
+        @DefaultValue("./models") @NotNull Path modelDir,
+        @DefaultValue @Valid Models models,
+        @DefaultValue @Valid Retrain retrain,
+        @DefaultValue @Valid Upload upload,
+        @DefaultValue @Valid Lstm lstm,
+        @DefaultValue @Valid Ensemble ensemble,
+        @DefaultValue @Valid Evaluate evaluate) {
+
+    /** How many model versions the store keeps. */
+    public record Models(@DefaultValue("5") @Positive int keep) {
+    }
+
+    /**
+     * @param apiKey         bearer token required by the POST endpoints; null or blank = open
+     * @param forecastUrl    where the retrain page links to once a version is published
+     * @param heartbeat      interval of SSE comment lines that keep idle proxies from closing the stream
+     * @param trainOnStart   train version 1 from the master dataset when the store holds no valid version
+     * @param jobsKept       finished jobs (with their event logs) kept for status and replay
+     */
+    public record Retrain(String apiKey,
+                          @DefaultValue("http://localhost:8001/docs") @NotNull URI forecastUrl,
+                          @DefaultValue("10s") @NotNull Duration heartbeat,
+                          @DefaultValue("true") boolean trainOnStart,
+                          @DefaultValue("20") @Positive int jobsKept) {
+
+        @AssertTrue(message = "heartbeat must be positive")
+        public boolean isHeartbeatPositive() {
+            return heartbeat != null && !heartbeat.isNegative() && !heartbeat.isZero();
+        }
+
+        public boolean apiKeyRequired() {
+            return apiKey != null && !apiKey.isBlank();
+        }
+    }
+
+    /** Upload limits (API.md "CSV input"). */
+    public record Upload(@DefaultValue("50MB") @NotNull DataSize maxBytes,
+                         @DefaultValue("1000") @Positive int maxColumns,
+                         @DefaultValue("10000") @Positive int maxFieldChars,
+                         @DefaultValue("20") @Positive int maxProblems) {
+
+        public IngestLimits limits() {
+            return new IngestLimits(maxBytes.toBytes(), maxColumns, maxFieldChars, maxProblems);
+        }
+    }
+
+    /**
+     * LSTM network and training settings; defaults are the old system's (see {@link LstmConfig#defaults()}).
+     * {@code maxHistoryDays} trains on the last that many days of each series (0 = all): a global network gains
+     * little from decades of history, and without a bound the training time grows with it
+     * (large_dataset.csv spans 55 years: about 420,000 windows per epoch instead of about 23,000).
+     */
+    public record Lstm(@DefaultValue("10") @Positive int window,
+                       @DefaultValue("50") @Positive int units,
+                       @DefaultValue("2") @Positive int layers,
+                       @DefaultValue("0.2") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double dropout,
+                       @DefaultValue("RELU") @NotNull LstmConfig.Activation activation,
+                       @DefaultValue("0.001") @Positive double learningRate,
+                       @DefaultValue("32") @Positive int batchSize,
+                       @DefaultValue("50") @Positive int epochs,
+                       @DefaultValue("5") @Positive int patience,
+                       @DefaultValue("0.1") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+                       double validationFraction,
+                       @DefaultValue("42") long seed,
+                       @DefaultValue("1095") @PositiveOrZero int maxHistoryDays) {
+
+        public LstmConfig config() {
+            return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
+                    patience, validationFraction, seed);
+        }
+    }
+
+    /** {@code weights: fixed} blends 0.6 additive / 0.4 LSTM; {@code auto} uses inverse backtest errors. */
+    public record Ensemble(@DefaultValue("FIXED") @NotNull EnsembleWeights.Mode weights) {
+    }
+
+    /**
+     * Backtest of the total series before publishing: {@code cutoffs} origins {@code step} days apart, each
+     * forecasting {@code horizon} days; the defaults cover the last 28 days in weekly forecasts.
+     */
+    public record Evaluate(@DefaultValue("4") @Positive int cutoffs,
+                           @DefaultValue("7") @Positive int horizon,
+                           @DefaultValue("7") @Positive int step,
+                           @DefaultValue("7") @Positive int seasonality) {
+
+        public int coveredDays() {
+            return (cutoffs - 1) * step + horizon;
+        }
+    }
+}

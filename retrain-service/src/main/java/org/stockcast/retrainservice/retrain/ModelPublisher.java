@@ -1,0 +1,14 @@
+package org.stockcast.retrainservice.retrain;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import org.stockcast.model.ensemble.EnsembleModel;
+import org.stockcast.model.ensemble.EnsembleWeights;
+
+/** Turns a trained ensemble into a published model version; returns the version number. */
+@FunctionalInterface
+interface ModelPublisher {
+    int publish(EnsembleModel model, EnsembleWeights.Mode weighting, long trainedOnRows, LocalDate lastTrainingDate,
+                Map<String, Object> metrics) throws IOException;
+}
