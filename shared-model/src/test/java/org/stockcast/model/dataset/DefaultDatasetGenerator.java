@@ -25,6 +25,10 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>rows: the last {@value #WINDOW_DAYS} days of the file (2017-06-21 .. 2019-10-08), so models see two full
  *       years and yearly seasonality applies; one row per day and drug group, long format;</li>
+ *   <li>dates moved forward by {@value #SHIFT_WEEKS} whole weeks (weekdays and so the weekly pattern kept; the
+ *       yearly phase moves by 4 days) to 2023-05-10 .. 2025-08-26: the bundled data then ends just before the seed
+ *       sample uploads (September/October 2025), so uploading them continues the history instead of leaving six
+ *       years of zero sales between the two;</li>
  *   <li>product_id = the ATC code, sales = the file's value unchanged;</li>
  *   <li>category = the therapeutic group, region = a fixed assignment (see {@link #PRODUCTS});</li>
  *   <li>price, discount, rating: generated, deterministic with {@link SplittableRandom} seed {@value #SEED}:
@@ -40,6 +44,7 @@ import java.util.SplittableRandom;
 public final class DefaultDatasetGenerator {
     static final long SEED = 20251123L;
     static final int WINDOW_DAYS = 840;
+    static final int SHIFT_WEEKS = 307;
     private static final DateTimeFormatter PHARMA_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
 
     /** ATC code, category, region, list price at the start of the window. */
@@ -127,7 +132,7 @@ public final class DefaultDatasetGenerator {
                 }
                 Product product = PRODUCTS.get(p);
                 double sales = Double.parseDouble(rows.get(r)[columnOf[p]]);
-                table.add(date, product.code(), sales, product.category(), product.region(), price[p], discount[p],
+                table.add(date.plusWeeks(SHIFT_WEEKS), product.code(), sales, product.category(), product.region(), price[p], discount[p],
                         rating[p]);
             }
             dayIndex++;

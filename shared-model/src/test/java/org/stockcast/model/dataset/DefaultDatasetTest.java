@@ -24,8 +24,8 @@ class DefaultDatasetTest {
         assertThat(table.categories()).containsExactly("Analgesic", "Anti-inflammatory", "Psycholeptic",
                 "Respiratory");
         assertThat(table.regions()).containsExactly("East", "North", "South", "West");
-        assertThat(table.firstDate()).contains(LocalDate.of(2017, 6, 21));
-        assertThat(table.lastDate()).contains(LocalDate.of(2019, 10, 8));
+        assertThat(table.firstDate()).contains(LocalDate.of(2023, 5, 10));
+        assertThat(table.lastDate()).contains(LocalDate.of(2025, 8, 26));
         for (String product : table.productIds()) {
             DailySeries series = table.dailySeries(SalesFilter.product(product)).orElseThrow();
             assertThat(series.length()).as(product).isEqualTo(DefaultDatasetGenerator.WINDOW_DAYS)
