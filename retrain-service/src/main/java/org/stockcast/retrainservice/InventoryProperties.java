@@ -74,6 +74,8 @@ public record InventoryProperties(
      * {@code maxHistoryDays} trains on the last that many days of each series (0 = all): a global network gains
      * little from decades of history, and without a bound the training time grows with it
      * (large_dataset.csv spans 55 years: about 420,000 windows per epoch instead of about 23,000).
+     * {@code maxTrainingWindows} caps the windows per epoch on top of that (see {@link LstmConfig}), so many
+     * products with long histories cannot make one epoch arbitrarily long either.
      */
     public record Lstm(@DefaultValue("10") @Positive int window,
                        @DefaultValue("50") @Positive int units,
@@ -87,11 +89,12 @@ public record InventoryProperties(
                        @DefaultValue("0.1") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
                        double validationFraction,
                        @DefaultValue("42") long seed,
-                       @DefaultValue("1095") @PositiveOrZero int maxHistoryDays) {
+                       @DefaultValue("1095") @PositiveOrZero int maxHistoryDays,
+                       @DefaultValue("20000") @Positive int maxTrainingWindows) {
 
         public LstmConfig config() {
             return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
-                    patience, validationFraction, seed);
+                    patience, validationFraction, seed, maxTrainingWindows);
         }
     }
 

@@ -35,6 +35,7 @@ class InventoryPropertiesTest {
             assertThat(p.retrain().heartbeat()).isEqualTo(Duration.ofSeconds(10));
             assertThat(p.upload().limits().maxBytes()).isEqualTo(50L * 1024 * 1024);
             assertThat(p.lstm().config()).isEqualTo(LstmConfig.defaults());
+            assertThat(p.lstm().config().maxTrainingWindows()).isEqualTo(LstmConfig.DEFAULT_MAX_TRAINING_WINDOWS);
             assertThat(p.ensemble().weights()).isEqualTo(EnsembleWeights.Mode.FIXED);
             assertThat(p.evaluate().coveredDays()).isEqualTo(28);
         });
@@ -43,12 +44,14 @@ class InventoryPropertiesTest {
     @Test
     void relaxedBindingOfEnumsAndSizes() {
         runner.withPropertyValues("inventory.ensemble.weights=auto", "inventory.lstm.activation=tanh",
-                "inventory.upload.max-bytes=10MB", "inventory.retrain.api-key=abc").run(context -> {
+                "inventory.upload.max-bytes=10MB", "inventory.retrain.api-key=abc",
+                "inventory.lstm.max-training-windows=500").run(context -> {
                     InventoryProperties p = context.getBean(InventoryProperties.class);
                     assertThat(p.ensemble().weights()).isEqualTo(EnsembleWeights.Mode.AUTO);
                     assertThat(p.lstm().activation()).isEqualTo(LstmConfig.Activation.TANH);
                     assertThat(p.upload().maxBytes().toMegabytes()).isEqualTo(10);
                     assertThat(p.retrain().apiKeyRequired()).isTrue();
+                    assertThat(p.lstm().config().maxTrainingWindows()).isEqualTo(500);
                 });
     }
 
@@ -56,7 +59,7 @@ class InventoryPropertiesTest {
     void invalidValuesFailTheStartUp() {
         for (String bad : new String[] {"inventory.models.keep=0", "inventory.lstm.epochs=0",
                 "inventory.lstm.dropout=1.5", "inventory.retrain.heartbeat=0s", "inventory.evaluate.horizon=-1",
-                "inventory.lstm.max-history-days=-5"}) {
+                "inventory.lstm.max-history-days=-5", "inventory.lstm.max-training-windows=0"}) {
             runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad).hasFailed());
         }
     }
