@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.stockcast.model.additive.AdditiveConfig;
-import org.stockcast.model.additive.AdditiveForecast;
 import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.backtest.Backtest;
 import org.stockcast.model.backtest.ForecastErrors;
@@ -52,7 +51,7 @@ final class EvaluateStage {
                 "Backtesting the last %d days of the total series (%d cutoffs, %d-day horizon)...",
                 settings.coveredDays(), settings.cutoffs(), settings.horizon()));
 
-        Forecaster additive = memoised(additiveForecaster(additiveConfig));
+        Forecaster additive = memoised(AdditiveModel.forecaster(additiveConfig));
         Forecaster lstmForecaster = (history, horizon) -> PointForecast.of(lstm.forecast(history.values(), horizon));
         ForecastErrors additiveErrors = run(total, additive, settings);
         progress.stage(Stage.EVALUATE, "Additive model " + summary(additiveErrors));
@@ -82,13 +81,6 @@ final class EvaluateStage {
 
     private static ForecastErrors run(DailySeries total, Forecaster forecaster, InventoryProperties.Evaluate s) {
         return Backtest.evaluate(total, forecaster, s.cutoffs(), s.horizon(), s.step(), s.seasonality());
-    }
-
-    static Forecaster additiveForecaster(AdditiveConfig config) {
-        return (history, horizon) -> {
-            AdditiveForecast f = AdditiveModel.fit(history, config).predict(horizon);
-            return new PointForecast(f.yhat(), f.lower(), f.upper());
-        };
     }
 
     /** The ensemble backtest reuses the additive fits of the additive backtest (same cutoffs, same histories). */
