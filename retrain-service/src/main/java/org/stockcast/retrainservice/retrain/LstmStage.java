@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
@@ -60,13 +61,12 @@ final class LstmStage {
         return Optional.empty();
     }
 
-    static LstmTrainingResult train(SalesTable table, LstmConfig config, int maxHistoryDays, boolean fineTune,
+    static LstmTrainingResult train(SalesTable table, LstmConfig config, int maxHistoryDays, TrainingMode mode,
                                     ModelStore store, RetrainProgress progress) throws IOException {
-        Optional<Previous> previous = fineTune ? previous(store) : Optional.empty();
+        Optional<Previous> previous = mode == TrainingMode.FINE_TUNE ? previous(store) : Optional.empty();
         // The trainer says whether it fine-tunes or starts fresh (and why); this adds which version it continues.
         previous.ifPresent(p -> progress.stage(Stage.LSTM, "Previous LSTM: model version " + p.version()));
         List<double[]> series = trainingSeries(table, config.window(), maxHistoryDays);
-        TrainingMode mode = fineTune ? TrainingMode.FINE_TUNE : TrainingMode.FULL;
         LstmTrainingResult result = LstmTrainer.train(series, config, mode, previous.map(Previous::zip),
                 new TrainingListener() {
                     @Override
@@ -79,7 +79,7 @@ final class LstmStage {
                         progress.epoch(epoch);
                     }
                 });
-        progress.stage(Stage.LSTM, String.format(java.util.Locale.ROOT,
+        progress.stage(Stage.LSTM, String.format(Locale.ROOT,
                 "LSTM %s: %d epochs, best validation loss %.4f",
                 result.fineTuned() ? "fine-tuned" : "trained from scratch", result.epochsRun(),
                 result.bestValLoss()));

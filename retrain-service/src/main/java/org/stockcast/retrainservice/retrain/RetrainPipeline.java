@@ -65,7 +65,7 @@ class RetrainPipeline {
             lstmConfig = lstmConfig.withEpochs(request.epochs().getAsInt());
         }
         LstmTrainingResult lstm = LstmStage.train(merged, lstmConfig, properties.lstm().maxHistoryDays(),
-                request.fineTune(), store, progress);
+                request.lstmMode(), store, progress);
         clock.finished(Stage.LSTM);
 
         EvaluateStage.Outcome evaluation = EvaluateStage.evaluate(total, lstm.forecaster(), additiveConfig,

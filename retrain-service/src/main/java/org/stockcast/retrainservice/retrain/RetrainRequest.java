@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.lstm.TrainingMode;
 
 /**
  * What one job trains on: a validated upload (empty for the start-up bootstrap, which trains on the master
@@ -16,6 +17,11 @@ public record RetrainRequest(Optional<SalesTable> upload, String fileName, boole
     public static RetrainRequest upload(SalesTable upload, String fileName, boolean fineTune, OptionalInt epochs,
                                         Duration validation) {
         return new RetrainRequest(Optional.of(upload), fileName, fineTune, epochs, validation);
+    }
+
+    /** How the LSTM stage trains for this request. */
+    TrainingMode lstmMode() {
+        return fineTune ? TrainingMode.FINE_TUNE : TrainingMode.FULL;
     }
 
     public static RetrainRequest bootstrap() {
