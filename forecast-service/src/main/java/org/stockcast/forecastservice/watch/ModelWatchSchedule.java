@@ -66,16 +66,31 @@ class ModelWatchSchedule implements SmartLifecycle {
         if (events != null || !Files.isDirectory(dir)) {
             return;
         }
+        WatchService service = null;
         try {
-            WatchService service = dir.getFileSystem().newWatchService();
+            service = dir.getFileSystem().newWatchService();
             dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
                     StandardWatchEventKinds.ENTRY_MODIFY);
             events = service;
-            Thread thread = new Thread(() -> relay(service), "model-dir-events");
+            WatchService registered = service;
+            Thread thread = new Thread(() -> relay(registered), "model-dir-events");
             thread.setDaemon(true);
             thread.start();
         } catch (IOException | UnsupportedOperationException e) {
             log.info("No file change events for {} ({}); polling only", dir, e.toString());
+            close(service);
+        }
+    }
+
+    /** Each watch service holds a native descriptor and a JDK thread until closed. */
+    private static void close(WatchService service) {
+        if (service == null) {
+            return;
+        }
+        try {
+            service.close();
+        } catch (IOException e) {
+            log.debug("Closing the watch service: {}", e.toString());
         }
     }
 
@@ -91,7 +106,9 @@ class ModelWatchSchedule implements SmartLifecycle {
                             || name != null && name.toString().chars().allMatch(Character::isDigit);
                 }
                 if (!key.reset()) {
+                    // The store directory went away; the next tick watches it again once it is back.
                     events = null;
+                    close(service);
                     return;
                 }
                 if (versionChanged) {
@@ -114,13 +131,7 @@ class ModelWatchSchedule implements SmartLifecycle {
         task = null;
         WatchService service = events;
         events = null;
-        if (service != null) {
-            try {
-                service.close();
-            } catch (IOException e) {
-                log.debug("Closing the watch service: {}", e.toString());
-            }
-        }
+        close(service);
     }
 
     @Override

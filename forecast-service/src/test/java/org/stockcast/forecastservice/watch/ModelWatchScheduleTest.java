@@ -49,6 +49,56 @@ class ModelWatchScheduleTest {
         assertThat(schedule.isRunning()).isFalse();
     }
 
+    /**
+     * Removing the store directory invalidates its watch; each such watch service must be closed, or every
+     * remove-and-recreate of the directory leaks an inotify descriptor and a JDK "FileSystemWatchService" thread.
+     */
+    @Test
+    void removingAndRecreatingTheStoreDirectoryLeaksNoWatchService() throws Exception {
+        Path models = root.resolve("models");
+        ModelWatcher watcher = new ModelWatcher(new ModelStore(models, 5), Clock.systemUTC(),
+                new SimpleMeterRegistry(), task -> { });
+        InventoryProperties properties = new InventoryProperties(root.resolve("data"), models,
+                new InventoryProperties.Watch(Duration.ofMillis(20)), new InventoryProperties.Stock(0.95, 5, 7));
+        long before = watcherThreads();
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.initialize();
+        ModelWatchSchedule schedule = new ModelWatchSchedule(watcher, scheduler, properties);
+        try {
+            schedule.start();
+            for (int cycle = 0; cycle < 3; cycle++) {
+                Files.createDirectories(models);
+                await("events relayed for the store directory", () -> relayThreads() == 1);
+                Files.delete(models);
+                await("relay ended after the directory went", () -> relayThreads() == 0);
+            }
+        } finally {
+            schedule.stop();
+            scheduler.shutdown();
+        }
+        await("no FileSystemWatchService thread left beyond the " + before + " there were before",
+                () -> watcherThreads() <= before);
+    }
+
+    private static long relayThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("model-dir-events")).count();
+    }
+
+    private static long watcherThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("FileSystemWatchService")).count();
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
     private static void awaitVersion(ModelWatcher watcher, int version) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (watcher.current().map(LoadedEnsemble::version).orElse(0) != version) {
