@@ -124,6 +124,9 @@ public final class ModelStore {
     /**
      * Checks a version directory against its manifest: manifest present and parseable, every listed file present
      * with the listed size and SHA-256, and no file other than those and the manifest itself.
+     * The manifest's {@code version} field is not compared with the directory name: the name is the version
+     * (API.md), and a complete version renamed or copied under another number (tests and operators do both) is
+     * still a complete version.
      */
     public VersionCheck verify(int version) {
         Path versionDir = versionDir(version);

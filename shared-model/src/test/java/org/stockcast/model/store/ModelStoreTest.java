@@ -154,6 +154,21 @@ class ModelStoreTest {
         assertThat(store.readManifest(v)).isEmpty();
     }
 
+    /**
+     * The directory name is the version number; the manifest's own {@code version} is informational. A complete
+     * version moved under another number (a writer's rename, an operator restoring a copy) still verifies.
+     */
+    @Test
+    void verifyTakesTheVersionFromTheDirectoryNameNotTheManifest() throws IOException {
+        ModelStore store = store(5);
+        int v = store.publish(files("a", "x"), 1, null, Map.of());
+        Files.move(store.versionDir(v), store.versionDir(v + 6));
+        VersionCheck check = store.verify(v + 6);
+        assertThat(check.ok()).as(check.detail()).isTrue();
+        assertThat(check.version()).isEqualTo(v + 6);
+        assertThat(check.manifest().orElseThrow().version()).isEqualTo(v);
+    }
+
     @Test
     void verifyRejectsMissingFile() throws IOException {
         ModelStore store = store(5);
