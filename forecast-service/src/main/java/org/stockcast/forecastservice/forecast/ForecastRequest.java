@@ -16,7 +16,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * {@code review_period_days} extend the contract; without them the configured policy applies.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ForecastRequest(
+record ForecastRequest(
         @Schema(description = "Days to forecast, 1..365", defaultValue = "7", example = "7")
         @Min(1) @Max(365) Integer days,
         @Schema(example = "P021") @Size(max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")

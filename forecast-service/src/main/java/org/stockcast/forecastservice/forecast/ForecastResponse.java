@@ -9,7 +9,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** 200 of POST /forecast (API.md); {@code forecast} is keyed by ISO date, ascending. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ForecastResponse(int modelVersion, String context, Map<String, Point> forecast,
+record ForecastResponse(int modelVersion, String context, Map<String, Point> forecast,
                                double reorderPoint, double safetyStock, double minimumLevel, double maximumLevel,
                                Double daysOfStockLeft, List<String> warnings) {
 
