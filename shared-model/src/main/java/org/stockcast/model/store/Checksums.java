@@ -9,11 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of files and bytes, lowercase hex as written in manifests. */
-public final class Checksums {
+final class Checksums {
     private Checksums() {
     }
 
-    public static String sha256(Path file) throws IOException {
+    static String sha256(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
@@ -25,7 +25,7 @@ public final class Checksums {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    public static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
