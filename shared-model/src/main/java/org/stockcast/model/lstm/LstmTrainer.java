@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -45,7 +46,7 @@ public final class LstmTrainer {
                 ? loadPrevious(previous, config, listener)
                 : fullRetrain(listener);
         TrainingWindows windows = TrainingWindows.build(series, config, start.map(s -> s.meta().normaliser()));
-        listener.message(String.format(
+        listener.message(String.format(Locale.ROOT,
                 "Training LSTM on %d windows (%d for validation) from %d series%s", windows.train().count(),
                 windows.validation().count(), windows.seriesUsed(),
                 windows.seriesSkipped() > 0 ? ", " + windows.seriesSkipped() + " series too short to use" : ""));
@@ -133,8 +134,9 @@ public final class LstmTrainer {
                     bestParams = network.params().dup();
                     bestUpdaterState = updaterState(network).map(INDArray::dup).orElse(null);
                 } else if (epoch - bestEpoch >= config.patience()) {
-                    listener.message(String.format("Early stopping at epoch %d: no validation improvement for %d "
-                            + "epochs (best %.6f at epoch %d)", epoch, config.patience(), best, bestEpoch));
+                    listener.message(String.format(Locale.ROOT, "Early stopping at epoch %d: no validation "
+                            + "improvement for %d epochs (best %.6f at epoch %d)", epoch, config.patience(), best,
+                            bestEpoch));
                     break;
                 }
             }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,23 @@ class LstmTrainerTest {
         assertThat(listener.messages).contains("Loading existing LSTM model for fine-tuning...");
         assertThat(listener.messages).anyMatch(m -> m.startsWith("Existing LSTM model failed to load ("));
         assertThat(SyntheticSeries.boxed(result.forecaster().forecast(SERIES.get(0), 5))).allSatisfy(v -> assertThat(v).isFinite());
+    }
+
+    /** Progress messages go to every client alike, so numbers in them must not follow the server's locale. */
+    @Test
+    void earlyStoppingMessageFormatsNumbersTheSameInEveryLocale() {
+        LstmConfig impatient = new LstmConfig(10, 8, 1, 0.0, LstmConfig.Activation.RELU, 0.05, 32, 30, 1, 0.1, 7L,
+                20_000);
+        RecordingListener listener = new RecordingListener();
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            LstmTrainer.train(SERIES, impatient, TrainingMode.FULL, Optional.empty(), listener);
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertThat(listener.messages).filteredOn(m -> m.startsWith("Early stopping")).singleElement()
+                .asString().containsPattern("best \\d+\\.\\d{6} at epoch");
     }
 
     static double mean(double[] values) {
