@@ -3,6 +3,7 @@ package org.stockcast.retrainservice.retrain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ final class AdditiveStage {
             }
             try {
                 models.put(key, AdditiveModel.fit(series.get(), config));
-                progress.stage(Stage.ADDITIVE, String.format("Fitted additive model %d/%d: %s (%d days)",
+                progress.stage(Stage.ADDITIVE, String.format(Locale.ROOT, "Fitted additive model %d/%d: %s (%d days)",
                         index, keys.size(), key, series.get().length()));
             } catch (RuntimeException e) {
                 if (SeriesKey.TOTAL.equals(key)) {
@@ -66,7 +67,7 @@ final class AdditiveStage {
                 }
                 log.info("Additive fit of {} skipped: {}", key, e.toString());
                 skipped.add(key);
-                progress.stage(Stage.ADDITIVE, String.format("Skipped additive model %d/%d: %s (%s)",
+                progress.stage(Stage.ADDITIVE, String.format(Locale.ROOT, "Skipped additive model %d/%d: %s (%s)",
                         index, keys.size(), key, e.getMessage()));
             }
         }
