@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,6 +60,10 @@ final class LstmModelFile {
                 out.putNextEntry(new ZipEntry(META_ENTRY));
                 out.write(JSON.writeValueAsBytes(meta));
                 out.closeEntry();
+            }
+            // Durable before the rename: otherwise a crash can leave the new name pointing at an empty file.
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
             }
             Files.move(temp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
