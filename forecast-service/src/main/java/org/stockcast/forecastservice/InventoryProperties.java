@@ -1,6 +1,7 @@
 package org.stockcast.forecastservice;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -23,6 +24,12 @@ public record InventoryProperties(@DefaultValue("./data") Path dataDir,
                                   @DefaultValue @Valid Stock stock) {
 
     public record Watch(@DefaultValue("2s") Duration pollInterval) {
+
+        /** The scheduler refuses a delay that is not positive, with a bare exception naming no setting. */
+        @AssertTrue(message = "poll-interval must be positive")
+        public boolean isPollIntervalPositive() {
+            return pollInterval != null && !pollInterval.isNegative() && !pollInterval.isZero();
+        }
     }
 
     /** Defaults for requests that do not name their own service level, lead time or review period. */

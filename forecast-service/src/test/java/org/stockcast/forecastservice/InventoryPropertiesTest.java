@@ -43,6 +43,17 @@ class InventoryPropertiesTest {
                 });
     }
 
+    /** A zero delay would only fail later, inside the scheduler, with a message that names no setting. */
+    @Test
+    void pollIntervalThatIsNotPositiveStopsStartUp() {
+        for (String bad : new String[] {"inventory.watch.poll-interval=0s", "inventory.watch.poll-interval=-2s"}) {
+            runner.withPropertyValues(bad).run(context -> {
+                assertThat(context).as(bad).hasFailed();
+                assertThat(context.getStartupFailure()).as(bad).rootCause().hasMessageContaining("poll");
+            });
+        }
+    }
+
     @Test
     void impossibleServiceLevelStopsStartUp() {
         runner.withPropertyValues("inventory.stock.service-level=1.5").run(context -> {
