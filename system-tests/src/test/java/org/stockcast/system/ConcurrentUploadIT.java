@@ -142,7 +142,7 @@ class ConcurrentUploadIT {
             return problem.path("jobId").asString();
         }
         for (JsonNode child : problem) {
-            if (child.isContainerNode()) {
+            if (child.isContainer()) {
                 String id = findJobId(child);
                 if (id != null) {
                     return id;
