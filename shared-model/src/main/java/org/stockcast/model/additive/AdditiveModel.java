@@ -1,13 +1,126 @@
 package org.stockcast.model.additive;
 
+import java.util.Arrays;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.backtest.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 
 /** Entry point: fit a Prophet-style model (MAP estimate) to a daily series. Deterministic. */
 public final class AdditiveModel {
+    private static final Logger LOG = LoggerFactory.getLogger(AdditiveModel.class);
+
     private AdditiveModel() {
     }
 
     public static FittedAdditiveModel fit(DailySeries series, AdditiveConfig config) {
-        throw new UnsupportedOperationException("issue #3");
+        validate(series, config);
+        int n = series.length();
+        double[] y = series.values();
+        double yScale = 0;
+        for (double v : y) {
+            yScale = Math.max(yScale, Math.abs(v));
+        }
+        if (yScale == 0) {
+            yScale = 1; // Prophet does the same for an all-zero series
+        }
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            ys[i] = y[i] / yScale;
+        }
+        // Prophet divides by (last - first); one point has no span, so use one day
+        double timeScale = Math.max(n - 1, 1);
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i / timeScale;
+        }
+        int[] changepointRows = Trend.changepointIndexes(n, config.changepoints(), config.changepointRange());
+        if (changepointRows.length == 0) {
+            changepointRows = new int[] {0}; // Prophet's dummy changepoint at t = 0
+        }
+        double[] changepointT = new double[changepointRows.length];
+        for (int j = 0; j < changepointRows.length; j++) {
+            changepointT[j] = changepointRows[j] / timeScale;
+        }
+        FeatureLayout layout = FeatureLayout.forHistory(n, config);
+        int columns = layout.columns();
+        Design design = new Design(t, ys, changepointT, changepointRows,
+                layout.features(series.start().toEpochDay(), n), columns);
+        int s = changepointT.length;
+        double[] precision = Posterior.precisions(s, layout.priorPrecisions(config));
+        double[] l1 = Posterior.l1Weights(s, columns, config.changepointPriorScale());
+
+        double[] start = new double[design.parameters()];
+        // Prophet's linear_growth_init: the line through the first and last points
+        start[0] = n > 1 ? (ys[n - 1] - ys[0]) / (t[n - 1] - t[0]) : 0;
+        start[1] = ys[0];
+        MapFit.Result result = MapFit.fit(new GramLeastSquares(design), start, precision, l1);
+        LOG.debug("additive MAP: {} days, {} iterations", n, result.iterations());
+        if (config.mode() == SeasonalityMode.MULTIPLICATIVE) {
+            result = MapFit.fit(new DataLeastSquares(design, SeasonalityMode.MULTIPLICATIVE),
+                    multiplicativeStart(design, result.theta()), precision, l1);
+            LOG.debug("multiplicative MAP: {} iterations", result.iterations());
+        }
+        double[] theta = result.theta();
+        double[] deltas = Arrays.copyOfRange(theta, 2, 2 + s);
+        double[] beta = Arrays.copyOfRange(theta, 2 + s, 2 + s + columns);
+        return new FittedAdditiveModel(config, series.start(), n, timeScale, yScale, layout, theta[0], theta[1],
+                changepointT, deltas, beta, result.sigma());
+    }
+
+    /**
+     * The additive optimum with seasonal coefficients divided by the mean trend (the same seasonal amplitude
+     * expressed relative to the trend): a start close to the multiplicative optimum, so few O(n) iterations.
+     */
+    private static double[] multiplicativeStart(Design design, double[] additiveTheta) {
+        double[] start = additiveTheta.clone();
+        double meanTrend = Arrays.stream(design.trend(start)).average().orElse(0);
+        for (int c = design.trendParameters(); c < start.length; c++) {
+            start[c] = Math.abs(meanTrend) > 1e-3 ? start[c] / meanTrend : 0;
+        }
+        return start;
+    }
+
+    /** Fit-and-forecast adapter for {@link org.stockcast.model.backtest.Backtest} and ensembles. */
+    public static Forecaster forecaster(AdditiveConfig config) {
+        return (history, horizon) -> {
+            AdditiveForecast forecast = fit(history, config).predict(horizon);
+            return new PointForecast(forecast.yhat(), forecast.lower(), forecast.upper());
+        };
+    }
+
+    private static void validate(DailySeries series, AdditiveConfig config) {
+        if (series == null || series.length() == 0) {
+            throw new IllegalArgumentException("cannot fit an empty series");
+        }
+        for (int i = 0; i < series.length(); i++) {
+            if (!Double.isFinite(series.values()[i])) {
+                throw new IllegalArgumentException("value on " + series.date(i) + " is not finite");
+            }
+        }
+        if (config.changepoints() < 0 || !(config.changepointRange() > 0 && config.changepointRange() <= 1)) {
+            throw new IllegalArgumentException("changepoints must be >= 0 and changepointRange in (0, 1]");
+        }
+        if (!(config.changepointPriorScale() > 0 && config.seasonalityPriorScale() > 0
+                && config.holidaysPriorScale() > 0)) {
+            throw new IllegalArgumentException("prior scales must be > 0");
+        }
+        if (config.yearlyOrder() < 0 || config.weeklyOrder() < 0) {
+            throw new IllegalArgumentException("Fourier orders must be >= 0");
+        }
+        if (!(config.intervalWidth() > 0 && config.intervalWidth() < 1) || config.uncertaintySamples() < 0) {
+            throw new IllegalArgumentException("intervalWidth must be in (0, 1) and uncertaintySamples >= 0");
+        }
+        for (SpecialDay day : config.specialDays()) {
+            if (day.daysBefore() < 0 || day.daysAfter() < 0 || day.dates().isEmpty()) {
+                throw new IllegalArgumentException("special day " + day.name()
+                        + " needs dates and non-negative windows");
+            }
+        }
+        if (config.mode() == null) {
+            throw new IllegalArgumentException("mode is required");
+        }
     }
 }

@@ -8,4 +8,7 @@ import java.util.List;
  * as Prophet's holidays with lower_window/upper_window.
  */
 public record SpecialDay(String name, List<LocalDate> dates, int daysBefore, int daysAfter) {
+    public SpecialDay {
+        dates = List.copyOf(dates);
+    }
 }

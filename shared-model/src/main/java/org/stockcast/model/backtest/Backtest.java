@@ -1,5 +1,8 @@
 package org.stockcast.model.backtest;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.stockcast.model.dataset.DailySeries;
 
 /** Rolling-origin evaluation: refit at each cutoff, forecast {@code horizon} days, score against the actuals. */
@@ -7,14 +10,91 @@ public final class Backtest {
     private Backtest() {
     }
 
-    /** {@code cutoffs} origins, the last one {@code horizon} days before the end, each {@code step} days apart. */
+    /**
+     * {@code cutoffs} origins, the last one {@code horizon} days before the end, each {@code step} days apart.
+     * Origins whose training history would be shorter than {@code seasonality + 1} days are skipped (MASE needs
+     * one season of history). {@code seasonality} is the season of the MASE scale (7 for daily data).
+     */
     public static ForecastErrors evaluate(DailySeries series, Forecaster forecaster, int cutoffs, int horizon,
                                           int step, int seasonality) {
-        throw new UnsupportedOperationException("issue #3");
+        List<Fold> folds = folds(series, forecaster, cutoffs, horizon, step, seasonality);
+        return ForecastErrors.of(folds);
+    }
+
+    /** The same evaluation, one entry per origin (oldest first), for reports that want the spread. */
+    public static List<ForecastErrors> evaluatePerCutoff(DailySeries series, Forecaster forecaster, int cutoffs,
+                                                         int horizon, int step, int seasonality) {
+        List<ForecastErrors> out = new ArrayList<>();
+        for (Fold fold : folds(series, forecaster, cutoffs, horizon, step, seasonality)) {
+            out.add(ForecastErrors.of(List.of(fold)));
+        }
+        return out;
+    }
+
+    /** Training lengths of the origins that {@link #evaluate} uses, oldest first. */
+    public static List<Integer> trainingLengths(int seriesLength, int cutoffs, int horizon, int step,
+                                                int seasonality) {
+        if (cutoffs < 1 || horizon < 1 || step < 1 || seasonality < 1) {
+            throw new IllegalArgumentException("cutoffs, horizon, step and seasonality must be >= 1");
+        }
+        List<Integer> lengths = new ArrayList<>();
+        for (int c = cutoffs - 1; c >= 0; c--) {
+            int length = seriesLength - horizon - c * step;
+            if (length >= seasonality + 1) {
+                lengths.add(length);
+            }
+        }
+        return lengths;
+    }
+
+    private static List<Fold> folds(DailySeries series, Forecaster forecaster, int cutoffs, int horizon, int step,
+                                    int seasonality) {
+        List<Integer> lengths = trainingLengths(series.length(), cutoffs, horizon, step, seasonality);
+        if (lengths.isEmpty()) {
+            throw new IllegalArgumentException("series of " + series.length() + " days is too short for a "
+                    + horizon + "-day horizon with " + seasonality + " days of history");
+        }
+        List<Fold> folds = new ArrayList<>();
+        double[] values = series.values();
+        for (int length : lengths) {
+            DailySeries history = series.head(length);
+            PointForecast forecast = forecaster.forecast(history, horizon);
+            if (forecast.yhat().length < horizon) {
+                throw new IllegalStateException("forecaster returned " + forecast.yhat().length + " of "
+                        + horizon + " days");
+            }
+            double[] actual = java.util.Arrays.copyOfRange(values, length, length + horizon);
+            folds.add(new Fold(actual, forecast, naiveScale(values, length, seasonality)));
+        }
+        return folds;
+    }
+
+    /** Mean |y_t - y_{t-m}| over the training history: the in-sample seasonal-naive error (MASE denominator). */
+    static double naiveScale(double[] values, int length, int seasonality) {
+        double sum = 0;
+        for (int i = seasonality; i < length; i++) {
+            sum += Math.abs(values[i] - values[i - seasonality]);
+        }
+        return sum / (length - seasonality);
     }
 
     /** Forecast = the value one season (e.g. 7 days) earlier: the baseline every model must beat. */
     public static Forecaster seasonalNaive(int seasonality) {
-        throw new UnsupportedOperationException("issue #3");
+        if (seasonality < 1) {
+            throw new IllegalArgumentException("seasonality must be >= 1");
+        }
+        return (history, horizon) -> {
+            double[] values = history.values();
+            int n = values.length;
+            double[] yhat = new double[horizon];
+            for (int h = 0; h < horizon; h++) {
+                // repeat the last full season; with less history than a season, repeat the last value
+                yhat[h] = n >= seasonality ? values[n - seasonality + h % seasonality] : values[n - 1];
+            }
+            return PointForecast.of(yhat);
+        };
+    }
+
+    record Fold(double[] actual, PointForecast forecast, double naiveScale) {
     }
 }

@@ -23,6 +23,31 @@ public record SalesFilter(String productId, String category, String region,
 
     /** Human-readable context for responses, e.g. "Product P021", "Category A, Region North", "All products". */
     public String describe() {
-        throw new UnsupportedOperationException("issue #2");
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (productId != null) {
+            parts.add("Product " + productId);
+        }
+        if (category != null) {
+            parts.add("Category " + category);
+        }
+        if (region != null) {
+            parts.add("Region " + region);
+        }
+        if (minRating != null) {
+            parts.add("rating >= " + minRating);
+        }
+        if (maxPrice != null) {
+            parts.add("price <= " + maxPrice);
+        }
+        if (minDiscount != null) {
+            parts.add("discount >= " + minDiscount);
+        }
+        return parts.isEmpty() ? "All products" : String.join(", ", parts);
+    }
+
+    /** True when no field constrains the rows. */
+    public boolean isAll() {
+        return productId == null && category == null && region == null
+                && minRating == null && maxPrice == null && minDiscount == null;
     }
 }

@@ -2,8 +2,14 @@ package org.stockcast.model.ensemble;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.stockcast.model.additive.AdditiveConfig;
+import org.stockcast.model.additive.AdditiveForecast;
+import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.additive.FittedAdditiveModel;
+import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.lstm.LstmForecaster;
@@ -12,13 +18,23 @@ import org.stockcast.model.lstm.LstmForecaster;
  * Everything one model version serves: the dataset snapshot it was trained on, precomputed additive models by
  * {@link SeriesKey}, the global LSTM and the blend weights. Any other filter is fitted on demand and cached for
  * the life of this instance (= one version). Thread-safe.
+ *
+ * <p>Each series is forecast once for {@link #MAX_DAYS} and shorter requests get a prefix: autoregressive LSTM
+ * steps and additive sample paths do not depend on how far ahead one looks, so a prefix is what a shorter run
+ * gives, and every horizon of a cached series costs only a copy.
  */
 public final class EnsembleModel {
+    public static final int MAX_DAYS = 365;
+    /** Bounds memory when clients try many numeric filter values; precomputed series are never evicted. */
+    static final int MAX_CACHED_SERIES = 2_000;
+
     private final SalesTable dataset;
     private final Map<String, FittedAdditiveModel> additiveModels;
     private final LstmForecaster lstm;
     private final EnsembleWeights weights;
     private final AdditiveConfig additiveConfig;
+    private final ConcurrentHashMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cache =
+            new ConcurrentHashMap<>();
 
     public EnsembleModel(SalesTable dataset, Map<String, FittedAdditiveModel> additiveModels, LstmForecaster lstm,
                          EnsembleWeights weights, AdditiveConfig additiveConfig) {
@@ -49,8 +65,81 @@ public final class EnsembleModel {
         return additiveConfig;
     }
 
-    /** Empty when no rows match the filter. Never trains the LSTM. */
+    /**
+     * Empty when no rows match the filter. Never trains the LSTM; fits an additive model only for filters without
+     * a precomputed one (once per filter and instance).
+     *
+     * @param days 1..{@link #MAX_DAYS}
+     */
     public Optional<EnsembleForecast> forecast(SalesFilter filter, int days) {
-        throw new UnsupportedOperationException("issue #6");
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be 1.." + MAX_DAYS + ", was " + days);
+        }
+        return fullHorizon(filter).map(forecast -> forecast.head(days));
+    }
+
+    /** Whether the filter's forecast is already computed (for warm-up and tests). */
+    public boolean isCached(SalesFilter filter) {
+        CompletableFuture<Optional<EnsembleForecast>> entry = cache.get(filter);
+        return entry != null && entry.isDone() && !entry.isCompletedExceptionally();
+    }
+
+    private Optional<EnsembleForecast> fullHorizon(SalesFilter filter) {
+        CompletableFuture<Optional<EnsembleForecast>> entry = cache.get(filter);
+        if (entry == null) {
+            // Computing outside the map's locks: a slow fit must not block requests for other series.
+            CompletableFuture<Optional<EnsembleForecast>> mine = new CompletableFuture<>();
+            entry = cache.putIfAbsent(filter, mine);
+            if (entry == null) {
+                evictIfFull(filter);
+                try {
+                    Optional<EnsembleForecast> result = compute(filter);
+                    mine.complete(result);
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    cache.remove(filter, mine);
+                    mine.completeExceptionally(e);
+                    throw e;
+                }
+            }
+        }
+        try {
+            return entry.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void evictIfFull(SalesFilter keep) {
+        if (cache.size() <= MAX_CACHED_SERIES) {
+            return;
+        }
+        for (SalesFilter candidate : cache.keySet()) {
+            if (!candidate.equals(keep) && SeriesKey.of(candidate).filter(additiveModels::containsKey).isEmpty()) {
+                cache.remove(candidate);
+                if (cache.size() <= MAX_CACHED_SERIES) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Optional<EnsembleForecast> compute(SalesFilter filter) {
+        Optional<DailySeries> found = dataset.dailySeries(filter);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DailySeries history = found.get();
+        // A precomputed model serves only the history it was fitted to; otherwise fit this series now.
+        FittedAdditiveModel additive = SeriesKey.of(filter)
+                .map(additiveModels::get)
+                .filter(model -> model.lastDate().equals(history.end()))
+                .orElseGet(() -> AdditiveModel.fit(history, additiveConfig));
+        AdditiveForecast additiveForecast = additive.predict(MAX_DAYS);
+        double[] lstmForecast = lstm.forecast(history.values(), MAX_DAYS);
+        return Optional.of(Blend.of(history, additiveForecast, lstmForecast, weights, MAX_DAYS));
     }
 }

@@ -1,21 +1,99 @@
 package org.stockcast.model.ensemble;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.stockcast.model.additive.AdditiveModelJson;
+import org.stockcast.model.additive.FittedAdditiveModel;
+import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SalesTableCsv;
+import org.stockcast.model.ingest.CsvIngest;
+import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.lstm.LstmForecaster;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The files of one version directory: dataset.csv (snapshot), additive.json, lstm.zip, ensemble.json.
  * The manifest is the store's business ({@code store.ModelStore}).
  */
 public final class ModelVersionFiles {
+    public static final String DATASET = "dataset.csv";
+    public static final String ADDITIVE = "additive.json";
+    public static final String LSTM = "lstm.zip";
+    public static final String ENSEMBLE = "ensemble.json";
+
+    /** The snapshot was validated when it was uploaded; reading it back must not trip the upload limits. */
+    private static final IngestLimits SNAPSHOT_LIMITS =
+            new IngestLimits(Long.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, 20);
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
     private ModelVersionFiles() {
     }
 
+    /** Writes with weighting mode FIXED; see {@link #write(EnsembleModel, EnsembleWeights.Mode, Path)}. */
     public static void write(EnsembleModel model, Path dir) throws IOException {
-        throw new UnsupportedOperationException("issue #6");
+        write(model, EnsembleWeights.Mode.FIXED, dir);
+    }
+
+    public static void write(EnsembleModel model, EnsembleWeights.Mode weightingMode, Path dir) throws IOException {
+        try (OutputStream out = Files.newOutputStream(dir.resolve(DATASET))) {
+            SalesTableCsv.write(model.dataset(), out);
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve(ADDITIVE))) {
+            AdditiveModelJson.write(model.additiveModels(), out);
+        }
+        model.lstm().save(dir.resolve(LSTM));
+        EnsembleSettings settings = new EnsembleSettings(EnsembleSettings.FORMAT_VERSION, model.weights(),
+                weightingMode, model.additiveConfig());
+        try {
+            Files.write(dir.resolve(ENSEMBLE), JSON.writeValueAsBytes(settings));
+        } catch (JacksonException e) {
+            throw new IOException("Cannot write " + ENSEMBLE + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     public static EnsembleModel read(Path dir) throws IOException {
-        throw new UnsupportedOperationException("issue #6");
+        EnsembleSettings settings = readSettings(dir);
+        SalesTable dataset;
+        try (InputStream in = Files.newInputStream(dir.resolve(DATASET))) {
+            dataset = CsvIngest.read(in, DATASET, SNAPSHOT_LIMITS);
+        }
+        Map<String, FittedAdditiveModel> additiveModels;
+        try (InputStream in = Files.newInputStream(dir.resolve(ADDITIVE))) {
+            additiveModels = AdditiveModelJson.read(in);
+        }
+        LstmForecaster lstm = LstmForecaster.load(dir.resolve(LSTM));
+        return new EnsembleModel(dataset, additiveModels, lstm, settings.weights(), settings.additiveConfig());
+    }
+
+    public static EnsembleSettings readSettings(Path dir) throws IOException {
+        EnsembleSettings settings;
+        try {
+            settings = JSON.readValue(Files.readAllBytes(dir.resolve(ENSEMBLE)), EnsembleSettings.class);
+        } catch (JacksonException e) {
+            throw new IOException("Unreadable " + ENSEMBLE + ": " + e.getOriginalMessage(), e);
+        }
+        if (settings.formatVersion() < 1 || settings.formatVersion() > EnsembleSettings.FORMAT_VERSION) {
+            throw new IOException(ENSEMBLE + " has format version " + settings.formatVersion()
+                    + "; this build reads up to " + EnsembleSettings.FORMAT_VERSION);
+        }
+        if (settings.weights() == null || settings.additiveConfig() == null) {
+            throw new IOException(ENSEMBLE + " lacks weights or additive_config");
+        }
+        return settings;
     }
 }

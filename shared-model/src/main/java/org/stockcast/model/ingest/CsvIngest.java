@@ -1,7 +1,22 @@
 package org.stockcast.model.ingest;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.stockcast.model.dataset.SalesTable;
 
 /**
@@ -14,6 +29,306 @@ public final class CsvIngest {
 
     /** @throws CsvRejectedException when the file is unusable; the exception lists the problems. */
     public static SalesTable read(InputStream in, String fileName, IngestLimits limits) throws IOException {
-        throw new UnsupportedOperationException("issue #2");
+        GuardedInputStream guarded = new GuardedInputStream(in, limits.maxBytes());
+        Reader reader = new InputStreamReader(guarded, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        CSVReader csv = new CSVReaderBuilder(reader)
+                .withCSVParser(new RFC4180ParserBuilder().build())
+                // verifyReader peeks with mark/reset and would swallow our size/binary IOExceptions.
+                .withVerifyReader(false)
+                .build();
+        try {
+            return new Upload(csv, fileName, limits).read();
+        } catch (GuardedInputStream.TooLargeException e) {
+            throw reject(fileName, CsvRejectedException.Reason.TOO_LARGE, "'" + fileName + "' is larger than the "
+                    + describeBytes(limits.maxBytes()) + " upload limit");
+        } catch (GuardedInputStream.BinaryContentException e) {
+            throw reject(fileName, CsvRejectedException.Reason.NOT_CSV, "'" + fileName
+                    + "' is not a text CSV file (binary data at byte " + e.offset
+                    + "); upload a UTF-8 comma-separated file");
+        } catch (CharacterCodingException e) {
+            throw reject(fileName, CsvRejectedException.Reason.NOT_CSV, "'" + fileName
+                    + "' is not UTF-8 text (after byte " + guarded.count()
+                    + "); save it as 'CSV UTF-8' and upload it again");
+        }
+    }
+
+    private static CsvRejectedException reject(String fileName, CsvRejectedException.Reason reason, String message) {
+        return new CsvRejectedException(fileName, reason, message, List.of());
+    }
+
+    private static String describeBytes(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        return bytes + " bytes";
+    }
+
+    /** What a header column means. */
+    private enum Role {
+        DATE("date"), PRODUCT_ID("product_id"), SALES("sales"), CATEGORY("category"), REGION("region"),
+        PRICE("price"), DISCOUNT("discount"), RATING("rating"), EXTRA(null);
+
+        private final String columnName;
+
+        Role(String columnName) {
+            this.columnName = columnName;
+        }
+
+        static Role of(String headerName) {
+            String lower = headerName.toLowerCase(Locale.ROOT);
+            for (Role role : values()) {
+                if (lower.equals(role.columnName)) {
+                    return role;
+                }
+            }
+            return EXTRA;
+        }
+    }
+
+    /** State of reading one file. */
+    private static final class Upload {
+        private static final int MAX_VALUE_IN_PROBLEM = 100;
+        private static final int MAX_NAMES_IN_MESSAGE = 20;
+
+        private final CSVReader csv;
+        private final String fileName;
+        private final IngestLimits limits;
+        private final List<RowProblem> problems = new ArrayList<>();
+        private long totalProblems;
+
+        private String[] names;
+        private Role[] roles;
+        private int[] extraIndex;
+        private long recordStartLine;
+
+        Upload(CSVReader csv, String fileName, IngestLimits limits) {
+            this.csv = csv;
+            this.fileName = fileName;
+            this.limits = limits;
+        }
+
+        SalesTable read() throws IOException {
+            SalesTable.Builder table = SalesTable.builder(1024);
+            String[] header = nextRecord();
+            if (header == null) {
+                throw reject(fileName, CsvRejectedException.Reason.EMPTY, "'" + fileName
+                        + "' is empty; expected a header line (date,sales,...) followed by data rows");
+            }
+            readHeader(header, table);
+            long dataRows = 0;
+            while (true) {
+                String[] record = nextRecord();
+                if (record == null) {
+                    break;
+                }
+                dataRows++;
+                readRow(record, recordStartLine, table);
+            }
+            if (dataRows == 0) {
+                throw reject(fileName, CsvRejectedException.Reason.NO_DATA_ROWS, "'" + fileName
+                        + "' has a header but no data rows");
+            }
+            if (totalProblems > 0) {
+                throw new CsvRejectedException(fileName, CsvRejectedException.Reason.INVALID_ROWS,
+                        invalidRowsMessage(), problems, totalProblems);
+            }
+            return table.build();
+        }
+
+        /** The next non-blank record, or null at the end; sets {@link #recordStartLine}. */
+        private String[] nextRecord() throws IOException {
+            while (true) {
+                String[] record;
+                // Counted before reading, so a record whose quoted field spans lines still gets its first line.
+                recordStartLine = csv.getLinesRead() + 1;
+                try {
+                    record = csv.readNext();
+                } catch (CsvMalformedLineException e) {
+                    // Only an unterminated quote gets here: it swallowed the rest of the file.
+                    long line = e.getLineNumber() > 0 ? e.getLineNumber() : csv.getLinesRead();
+                    problem(line, null, e.getContext(),
+                            "a quoted value is never closed (missing \" character)");
+                    return null;
+                } catch (CsvException e) {
+                    problem(csv.getLinesRead(), null, null, "the line cannot be read as CSV: " + e.getMessage());
+                    return null;
+                }
+                if (record == null) {
+                    return null;
+                }
+                if (record.length == 1 && record[0].isBlank()) {
+                    continue;
+                }
+                return record;
+            }
+        }
+
+        private void readHeader(String[] header, SalesTable.Builder table) {
+            if (header.length > limits.maxColumns()) {
+                throw badHeader("'" + fileName + "' has " + header.length + " columns; at most "
+                        + limits.maxColumns() + " are allowed");
+            }
+            names = new String[header.length];
+            roles = new Role[header.length];
+            extraIndex = new int[header.length];
+            Map<String, Integer> seen = new HashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                String name = header[c].strip();
+                if (c == 0 && name.startsWith("\uFEFF")) {
+                    name = name.substring(1).strip();
+                }
+                if (name.isEmpty()) {
+                    throw badHeader("column " + (c + 1) + " of the header of '" + fileName
+                            + "' has no name; every column needs a name");
+                }
+                if (name.length() > limits.maxFieldChars()) {
+                    throw badHeader("column " + (c + 1) + " of the header of '" + fileName + "' is longer than "
+                            + limits.maxFieldChars() + " characters");
+                }
+                Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), c);
+                if (earlier != null) {
+                    throw badHeader("'" + fileName + "' has the column '" + name + "' twice (columns "
+                            + (earlier + 1) + " and " + (c + 1) + "; names are compared ignoring case)");
+                }
+                names[c] = name;
+                roles[c] = Role.of(name);
+                extraIndex[c] = roles[c] == Role.EXTRA ? table.extraColumn(name) : -1;
+            }
+            boolean hasDate = seen.containsKey("date");
+            boolean hasSales = seen.containsKey("sales");
+            if (!hasDate || !hasSales) {
+                String missing = !hasDate && !hasSales ? "no 'date' column and no 'sales' column"
+                        : !hasDate ? "no 'date' column" : "no 'sales' column";
+                throw badHeader("'" + fileName + "' has " + missing
+                        + " (a long-format file needs one row per day and product with the columns date and sales,"
+                        + " matched by name ignoring case); found: " + listNames());
+            }
+        }
+
+        private String listNames() {
+            StringBuilder list = new StringBuilder();
+            for (int c = 0; c < names.length && c < MAX_NAMES_IN_MESSAGE; c++) {
+                if (c > 0) {
+                    list.append(", ");
+                }
+                list.append(names[c]);
+            }
+            if (names.length > MAX_NAMES_IN_MESSAGE) {
+                list.append(", ... (").append(names.length).append(" columns)");
+            }
+            return list.toString();
+        }
+
+        private CsvRejectedException badHeader(String message) {
+            return reject(fileName, CsvRejectedException.Reason.BAD_HEADER, message);
+        }
+
+        private void readRow(String[] record, long line, SalesTable.Builder table) {
+            if (record.length != names.length) {
+                problem(line, null, String.join(",", record), "this line has " + record.length
+                        + " values but the header has " + names.length + " columns");
+                return;
+            }
+            long problemsBefore = totalProblems;
+            int epochDay = CsvValues.NO_DATE;
+            String product = SalesTable.TOTAL_PRODUCT;
+            double sales = Double.NaN;
+            String category = null;
+            String region = null;
+            double price = Double.NaN;
+            double discount = Double.NaN;
+            double rating = Double.NaN;
+            for (int c = 0; c < record.length; c++) {
+                String raw = record[c];
+                if (raw.length() > limits.maxFieldChars()) {
+                    problem(line, names[c], raw, "the value is longer than " + limits.maxFieldChars()
+                            + " characters");
+                    continue;
+                }
+                Role role = roles[c];
+                if (role == Role.EXTRA) {
+                    continue; // set after the row is added
+                }
+                String value = raw.strip();
+                switch (role) {
+                    case DATE -> {
+                        epochDay = value.isEmpty() ? CsvValues.NO_DATE : CsvValues.parseEpochDay(value);
+                        if (epochDay == CsvValues.NO_DATE) {
+                            problem(line, names[c], raw, value.isEmpty() ? "date is required"
+                                    : "date must be a date like 2025-09-01 or 9/1/2025");
+                        }
+                    }
+                    case PRODUCT_ID -> {
+                        product = value;
+                        if (value.isEmpty()) {
+                            problem(line, names[c], raw, "product_id must not be empty");
+                        }
+                    }
+                    case SALES -> {
+                        sales = value.isEmpty() ? Double.NaN : CsvValues.parseNumber(value);
+                        if (!(sales >= 0) || Double.isInfinite(sales)) {
+                            problem(line, names[c], raw, value.isEmpty() ? "sales is required"
+                                    : "sales must be a number >= 0");
+                        }
+                    }
+                    case CATEGORY -> category = value;
+                    case REGION -> region = value;
+                    case PRICE -> price = optionalNumber(value, raw, line, c);
+                    case DISCOUNT -> discount = optionalNumber(value, raw, line, c);
+                    case RATING -> rating = optionalNumber(value, raw, line, c);
+                    default -> throw new IllegalStateException("unhandled column role " + role);
+                }
+            }
+            // Once the upload is known to be rejected, rows are only validated, not stored.
+            if (totalProblems > 0) {
+                return;
+            }
+            assert problemsBefore == totalProblems;
+            table.addEpochDay(epochDay, product, sales, category, region, price, discount, rating);
+            for (int c = 0; c < record.length; c++) {
+                if (extraIndex[c] >= 0) {
+                    table.extra(extraIndex[c], record[c]);
+                }
+            }
+        }
+
+        private double optionalNumber(String value, String raw, long line, int column) {
+            if (value.isEmpty()) {
+                return Double.NaN;
+            }
+            double number = CsvValues.parseNumber(value);
+            if (!(number >= 0) || Double.isInfinite(number)) {
+                problem(line, names[column], raw, names[column].toLowerCase(Locale.ROOT)
+                        + " must be a number >= 0 or empty");
+                return Double.NaN;
+            }
+            return number;
+        }
+
+        private void problem(long line, String column, String value, String reason) {
+            totalProblems++;
+            if (problems.size() < limits.maxProblems()) {
+                problems.add(new RowProblem(line, column, shorten(value), reason));
+            }
+        }
+
+        private static String shorten(String value) {
+            if (value == null || value.length() <= MAX_VALUE_IN_PROBLEM) {
+                return value;
+            }
+            return value.substring(0, MAX_VALUE_IN_PROBLEM) + "...";
+        }
+
+        private String invalidRowsMessage() {
+            RowProblem first = problems.get(0);
+            String where = "line " + first.row() + (first.column() == null ? "" : ", column '" + first.column() + "'");
+            String count = totalProblems == 1 ? "1 invalid value"
+                    : totalProblems + " invalid values" + (totalProblems > problems.size()
+                    ? " (the first " + problems.size() + " are listed)" : "");
+            return "'" + fileName + "' was not imported: " + count + "; " + where + ": " + first.reason()
+                    + (first.value() == null ? "" : " (found '" + first.value() + "')");
+        }
     }
 }

@@ -14,12 +14,20 @@ public final class CsvRejectedException extends RuntimeException {
     private final String fileName;
     private final Reason reason;
     private final List<RowProblem> problems;
+    private final long totalProblems;
 
     public CsvRejectedException(String fileName, Reason reason, String message, List<RowProblem> problems) {
+        this(fileName, reason, message, problems, problems.size());
+    }
+
+    /** {@code totalProblems} counts every invalid cell found, also those beyond the listed ones. */
+    public CsvRejectedException(String fileName, Reason reason, String message, List<RowProblem> problems,
+                                long totalProblems) {
         super(message);
         this.fileName = fileName;
         this.reason = reason;
         this.problems = List.copyOf(problems);
+        this.totalProblems = totalProblems;
     }
 
     public String fileName() {
@@ -32,5 +40,10 @@ public final class CsvRejectedException extends RuntimeException {
 
     public List<RowProblem> problems() {
         return problems;
+    }
+
+    /** All problems found in the file; may exceed {@code problems().size()}, which is capped. */
+    public long totalProblems() {
+        return totalProblems;
     }
 }

@@ -1,11 +1,40 @@
 package org.stockcast.model.lstm;
 
-/** Network shape and training settings; the defaults are the old system's. */
+/**
+ * Network shape and training settings; the defaults are the old system's.
+ *
+ * @param maxTrainingWindows cap on the windows used per epoch (most recent windows of each series, shared
+ *                           fairly between series) so a retrain on decades of data stays minutes, not hours
+ */
 public record LstmConfig(int window, int units, int layers, double dropout, Activation activation,
                          double learningRate, int batchSize, int epochs, int patience,
-                         double validationFraction, long seed) {
+                         double validationFraction, long seed, int maxTrainingWindows) {
 
     public enum Activation { RELU, TANH }
+
+    public static final int DEFAULT_MAX_TRAINING_WINDOWS = 20_000;
+
+    public LstmConfig {
+        require(window >= 1, "window must be >= 1");
+        require(units >= 1, "units must be >= 1");
+        require(layers >= 1, "layers must be >= 1");
+        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
+        require(activation != null, "activation is required");
+        require(learningRate > 0, "learningRate must be > 0");
+        require(batchSize >= 1, "batchSize must be >= 1");
+        require(epochs >= 1, "epochs must be >= 1");
+        require(patience >= 1, "patience must be >= 1");
+        require(validationFraction >= 0 && validationFraction < 1, "validationFraction must be in [0, 1)");
+        require(maxTrainingWindows >= 1, "maxTrainingWindows must be >= 1");
+    }
+
+    /** The original eleven settings, with the default training-window cap. */
+    public LstmConfig(int window, int units, int layers, double dropout, Activation activation,
+                      double learningRate, int batchSize, int epochs, int patience,
+                      double validationFraction, long seed) {
+        this(window, units, layers, dropout, activation, learningRate, batchSize, epochs, patience,
+                validationFraction, seed, DEFAULT_MAX_TRAINING_WINDOWS);
+    }
 
     public static LstmConfig defaults() {
         return new LstmConfig(10, 50, 2, 0.2, Activation.RELU, 0.001, 32, 50, 5, 0.1, 42L);
@@ -13,6 +42,27 @@ public record LstmConfig(int window, int units, int layers, double dropout, Acti
 
     public LstmConfig withEpochs(int newEpochs) {
         return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, newEpochs,
-                patience, validationFraction, seed);
+                patience, validationFraction, seed, maxTrainingWindows);
+    }
+
+    public LstmConfig withMaxTrainingWindows(int newMax) {
+        return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
+                patience, validationFraction, seed, newMax);
+    }
+
+    /** True when a network saved with {@code other} has the same layers and weight shapes as this one. */
+    boolean sameArchitectureAs(LstmConfig other) {
+        return window == other.window && units == other.units && layers == other.layers
+                && activation == other.activation && dropout == other.dropout;
+    }
+
+    String architecture() {
+        return "window " + window + ", " + layers + "x LSTM(" + units + ", " + activation + "), dropout " + dropout;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 }

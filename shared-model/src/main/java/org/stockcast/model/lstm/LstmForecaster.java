@@ -1,21 +1,87 @@
 package org.stockcast.model.lstm;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
-/** A trained global LSTM. Thread-safe: concurrent forecasts share no recurrent state. */
+/**
+ * A trained global LSTM. Thread-safe: forecasts run on an immutable plain-Java copy of the weights
+ * ({@link JavaLstm}), so concurrent forecasts share no recurrent state and make no native calls.
+ */
 public final class LstmForecaster {
-    private LstmForecaster() {
-        throw new UnsupportedOperationException("issue #4");
+    public static final int MAX_DAYS = 365;
+
+    private final LstmConfig config;
+    private final WindowNormaliser normaliser;
+    private final MultiLayerNetwork network;
+    private final JavaLstm inference;
+
+    /** {@code network} must not be trained any further: save() writes it as is. */
+    LstmForecaster(LstmConfig config, WindowNormaliser normaliser, MultiLayerNetwork network) {
+        this.config = config;
+        this.normaliser = normaliser;
+        this.network = network;
+        this.inference = JavaLstm.of(network, config);
     }
 
-    public LstmConfig config() { throw new UnsupportedOperationException("issue #4"); }
+    public LstmConfig config() {
+        return config;
+    }
 
-    /** Autoregressive forecast of {@code days} (1..365) values following {@code history}. */
-    public double[] forecast(double[] history, int days) { throw new UnsupportedOperationException("issue #4"); }
+    /**
+     * Autoregressive forecast of {@code days} (1..365) values following {@code history} (oldest first, >= 0).
+     * Only the last {@code window} days matter; a shorter history is left-padded with its own mean.
+     * Values are >= 0; after an all-zero window the forecast is 0.
+     */
+    public double[] forecast(double[] history, int days) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be 1.." + MAX_DAYS + ", was " + days);
+        }
+        if (history == null) {
+            throw new IllegalArgumentException("history is required");
+        }
+        int window = config.window();
+        double[] values = new double[window + days];
+        int known = Math.min(window, history.length);
+        double pad = history.length == 0 ? 0 : WindowNormaliser.scale(history, 0, history.length);
+        Arrays.fill(values, 0, window - known, pad);
+        System.arraycopy(history, history.length - known, values, window - known, known);
+        for (int i = 0; i < window; i++) {
+            if (!Double.isFinite(values[i]) || values[i] < 0) {
+                throw new IllegalArgumentException("history values must be finite and >= 0, found " + values[i]);
+            }
+        }
+        double[] input = new double[window];
+        for (int d = 0; d < days; d++) {
+            double scale = WindowNormaliser.scale(values, d, window);
+            if (scale <= 0) {
+                continue;
+            }
+            for (int t = 0; t < window; t++) {
+                input[t] = normaliser.standardise(normaliser.ratio(values[d + t], scale));
+            }
+            values[window + d] = normaliser.toValue(inference.predict(input), scale);
+        }
+        return Arrays.copyOfRange(values, window, window + days);
+    }
 
-    /** Network + updater state + normaliser + config in one DL4J zip. */
-    public void save(Path zip) throws IOException { throw new UnsupportedOperationException("issue #4"); }
+    /** Network + updater state + normaliser + config in one DL4J zip, written atomically. */
+    public void save(Path zip) throws IOException {
+        LstmModelFile.write(zip, network, new LstmModelFile.Meta(LstmModelFile.FORMAT_VERSION, config, normaliser));
+    }
 
-    public static LstmForecaster load(Path zip) throws IOException { throw new UnsupportedOperationException("issue #4"); }
+    public static LstmForecaster load(Path zip) throws IOException {
+        LstmModelFile.Saved saved = LstmModelFile.read(zip);
+        return new LstmForecaster(saved.meta().config(), saved.meta().normaliser(), saved.network());
+    }
+
+    WindowNormaliser normaliser() {
+        return normaliser;
+    }
+
+    MultiLayerNetwork network() {
+        return network;
+    }
 }

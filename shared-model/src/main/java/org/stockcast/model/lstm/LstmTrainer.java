@@ -1,21 +1,195 @@
 package org.stockcast.model.lstm;
 
+import org.deeplearning4j.nn.api.Updater;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 
 /** Trains the global LSTM on windows from every given series. */
 public final class LstmTrainer {
+    private static final Logger log = LoggerFactory.getLogger(LstmTrainer.class);
+
     private LstmTrainer() {
     }
 
     /**
-     * @param series daily series (each product, the total, ...), oldest first
+     * Trains with early stopping on the held-out last part of each series and returns the best epoch's weights.
+     * Progress: {@link TrainingListener#epoch} after every epoch ({@code valLoss} equals {@code loss} when the
+     * series are too short to hold any validation window), {@link TrainingListener#message} for each step.
+     *
+     * @param series daily series (each product, the total, ...), oldest first, values >= 0; series shorter than
+     *               {@code window + 1} are skipped, and if all are, an IllegalArgumentException says so
      * @param previous the previous version's LSTM zip for FINE_TUNE; a missing, unreadable or
      *                 differently shaped one falls back to fresh weights with a listener message saying why
      */
     public static LstmTrainingResult train(List<double[]> series, LstmConfig config, TrainingMode mode,
                                            Optional<Path> previous, TrainingListener listener) {
-        throw new UnsupportedOperationException("issue #4");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(listener, "listener");
+
+        Optional<LstmModelFile.Saved> start = mode == TrainingMode.FINE_TUNE
+                ? loadPrevious(previous, config, listener)
+                : fullRetrain(listener);
+        TrainingWindows windows = TrainingWindows.build(series, config, start.map(s -> s.meta().normaliser()));
+        listener.message(String.format(
+                "Training LSTM on %d windows (%d for validation) from %d series%s", windows.train().count(),
+                windows.validation().count(), windows.seriesUsed(),
+                windows.seriesSkipped() > 0 ? ", " + windows.seriesSkipped() + " series too short to use" : ""));
+
+        MultiLayerNetwork network = start.map(LstmModelFile.Saved::network).orElseGet(() -> LstmNetworks.fresh(config));
+        if (start.isPresent()) {
+            network.setLearningRate(config.learningRate());
+        }
+        EarlyStopping.Outcome outcome = new EarlyStopping(config, listener).run(network, windows);
+        return new LstmTrainingResult(new LstmForecaster(config, windows.normaliser(), network), start.isPresent(),
+                outcome.epochsRun(), outcome.bestLoss());
+    }
+
+    private static Optional<LstmModelFile.Saved> fullRetrain(TrainingListener listener) {
+        listener.message("Full retrain requested: training a fresh LSTM network");
+        return Optional.empty();
+    }
+
+    private static Optional<LstmModelFile.Saved> loadPrevious(Optional<Path> previous, LstmConfig config,
+                                                              TrainingListener listener) {
+        if (previous.isEmpty() || !Files.isRegularFile(previous.get())) {
+            listener.message("No existing LSTM model to fine-tune; training a fresh network");
+            return Optional.empty();
+        }
+        listener.message("Loading existing LSTM model for fine-tuning...");
+        LstmModelFile.Saved saved;
+        try {
+            saved = LstmModelFile.read(previous.get());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Previous LSTM model {} failed to load", previous.get(), e);
+            listener.message("Existing LSTM model failed to load (" + e.getMessage() + "); training a fresh network");
+            return Optional.empty();
+        }
+        LstmConfig old = saved.meta().config();
+        if (!config.sameArchitectureAs(old)) {
+            listener.message("LSTM architecture changed (" + old.architecture() + " -> " + config.architecture()
+                    + "); training a fresh network");
+            return Optional.empty();
+        }
+        listener.message("Fine-tuning the existing LSTM model");
+        return Optional.of(saved);
+    }
+
+    /** The epoch loop: shuffled minibatches, validation loss, patience, best weights and updater state kept. */
+    static final class EarlyStopping {
+        record Outcome(int epochsRun, double bestLoss) {
+        }
+
+        private final LstmConfig config;
+        private final TrainingListener listener;
+
+        EarlyStopping(LstmConfig config, TrainingListener listener) {
+            this.config = config;
+            this.listener = listener;
+        }
+
+        Outcome run(MultiLayerNetwork network, TrainingWindows windows) {
+            TrainingWindows.Windows train = windows.train();
+            DataSet validation = windows.validation().count() > 0 ? toDataSet(windows.validation()) : null;
+            Random random = new Random(config.seed());
+            int[] order = new int[train.count()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            double best = Double.POSITIVE_INFINITY;
+            int bestEpoch = 0;
+            INDArray bestParams = null;
+            INDArray bestUpdaterState = null;
+            int epoch = 0;
+            while (epoch < config.epochs()) {
+                epoch++;
+                long started = System.nanoTime();
+                double loss = fitEpoch(network, train, shuffle(order, random));
+                double valLoss = validation != null ? network.score(validation, false) : loss;
+                log.debug("LSTM epoch {}/{}: loss {} val {} in {} ms", epoch, config.epochs(), loss, valLoss,
+                        (System.nanoTime() - started) / 1_000_000);
+                listener.epoch(new EpochProgress(epoch, config.epochs(), loss, valLoss));
+                if (!Double.isFinite(loss) || !Double.isFinite(valLoss)) {
+                    listener.message("LSTM training diverged at epoch " + epoch + "; keeping the best epoch");
+                    break;
+                }
+                if (valLoss < best) {
+                    best = valLoss;
+                    bestEpoch = epoch;
+                    bestParams = network.params().dup();
+                    bestUpdaterState = updaterState(network).map(INDArray::dup).orElse(null);
+                } else if (epoch - bestEpoch >= config.patience()) {
+                    listener.message(String.format("Early stopping at epoch %d: no validation improvement for %d "
+                            + "epochs (best %.6f at epoch %d)", epoch, config.patience(), best, bestEpoch));
+                    break;
+                }
+            }
+            if (bestParams == null) {
+                throw new IllegalStateException("LSTM training diverged in the first epoch (loss is not finite)");
+            }
+            if (bestEpoch != epoch) {
+                network.setParams(bestParams);
+                INDArray savedState = bestUpdaterState;
+                updaterState(network).ifPresent(state -> state.assign(savedState));
+            }
+            return new Outcome(epoch, best);
+        }
+
+        private static Optional<INDArray> updaterState(MultiLayerNetwork network) {
+            Updater updater = network.getUpdater();
+            return updater == null ? Optional.empty() : Optional.ofNullable(updater.getStateViewArray());
+        }
+
+        /** One pass over the shuffled windows; returns the example-weighted mean minibatch loss (as Keras does). */
+        private double fitEpoch(MultiLayerNetwork network, TrainingWindows.Windows train, int[] order) {
+            int window = train.window();
+            int n = train.count();
+            float[] inputs = new float[n * window];
+            float[] targets = new float[n];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(train.inputs(), order[i] * window, inputs, i * window, window);
+                targets[i] = train.targets()[order[i]];
+            }
+            INDArray features = Nd4j.create(inputs, new long[]{n, 1, window}, 'c');
+            INDArray labels = Nd4j.create(targets, new long[]{n, 1}, 'c');
+            double weightedLoss = 0;
+            for (int from = 0; from < n; from += config.batchSize()) {
+                int to = Math.min(n, from + config.batchSize());
+                network.fit(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all()),
+                        labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+                weightedLoss += network.score() * (to - from);
+            }
+            return weightedLoss / n;
+        }
+
+        private static int[] shuffle(int[] order, Random random) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            return order;
+        }
+
+        private static DataSet toDataSet(TrainingWindows.Windows windows) {
+            return new DataSet(Nd4j.create(windows.inputs(), new long[]{windows.count(), 1, windows.window()}, 'c'),
+                    Nd4j.create(windows.targets(), new long[]{windows.count(), 1}, 'c'));
+        }
     }
 }

@@ -1,15 +1,176 @@
 package org.stockcast.model.stock;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import org.stockcast.model.dataset.DailySeries;
 
-/** Safety stock, reorder point, min/max and order warnings from a forecast (formulas in README). */
+/**
+ * Safety stock, reorder point, min/max and order warnings from a forecast (formulas in README):
+ * <pre>
+ *   sigma         = std dev of (y[t] - y[t-7]) / sqrt(2) over the last 182 days of history
+ *   safety stock  = z(service level) * sigma * sqrt(lead time)
+ *   reorder point = forecast demand over the lead time + safety stock
+ *   minimum       = safety stock
+ *   maximum       = reorder point + forecast demand over the review period after the lead time
+ * </pre>
+ * Week-on-week differences remove the level and the weekly pattern, which the forecast already predicts, and leave
+ * the day-to-day noise it cannot (the difference of two days carries the noise twice, hence the sqrt(2)).
+ */
 public final class InventoryAdvisor {
+    static final int VARIABILITY_WINDOW_DAYS = 182;
+    static final int SEASON_DAYS = 7;
+    static final int RECENT_DAYS = 28;
+    /** Forecast mean this much above/below the recent mean is reported as a demand change. */
+    static final double TREND_THRESHOLD = 0.25;
+
     private InventoryAdvisor() {
     }
 
     public static InventoryAdvice advise(DailySeries history, double[] forecast, InventoryPolicy policy,
                                          OptionalDouble currentStock) {
-        throw new UnsupportedOperationException("issue #6");
+        validate(forecast, policy, currentStock);
+        double sigma = dailyVariability(history.values());
+        double safetyStock = NormalQuantile.of(policy.serviceLevel()) * sigma * Math.sqrt(policy.leadTimeDays());
+        double leadTimeDemand = demandOver(forecast, 0, policy.leadTimeDays());
+        double reviewDemand = demandOver(forecast, policy.leadTimeDays(), policy.reviewPeriodDays());
+        double reorderPoint = leadTimeDemand + safetyStock;
+        double maximum = reorderPoint + reviewDemand;
+        Double daysLeft = currentStock.isPresent() ? daysOfStock(currentStock.getAsDouble(), forecast) : null;
+
+        List<String> warnings = new ArrayList<>();
+        if (currentStock.isPresent()) {
+            double stock = currentStock.getAsDouble();
+            long order = (long) Math.ceil(Math.max(0, maximum - stock));
+            String lasts = daysLeft == null ? "no forecast demand to use it up"
+                    : "about " + days(daysLeft) + " of demand";
+            if (stock <= safetyStock || daysLeft != null && daysLeft < policy.leadTimeDays()) {
+                warnings.add(String.format(Locale.ROOT, "URGENT: only %s units in stock (%s) and a new delivery "
+                                + "takes %d days; order %d units now to get back to the maximum level of %s units.",
+                        units(stock), lasts, policy.leadTimeDays(), order, units(maximum)));
+            } else if (stock <= reorderPoint) {
+                warnings.add(String.format(Locale.ROOT, "We need to order %d units because stock (%s units) has "
+                                + "reached the reorder point of %s units (%s units expected over the %d-day lead "
+                                + "time plus %s units safety stock).",
+                        order, units(stock), units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
+                        units(safetyStock)));
+            } else {
+                warnings.add(String.format(Locale.ROOT, "Stock is healthy: %s units, %s; reorder when it falls to "
+                        + "%s units.", units(stock), lasts, units(reorderPoint)));
+            }
+        } else {
+            warnings.add(String.format(Locale.ROOT, "No current stock given: reorder when stock falls to %s units "
+                            + "(%s units expected over the %d-day lead time plus %s units safety stock) and order "
+                            + "up to %s units.", units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
+                    units(safetyStock), units(maximum)));
+        }
+        demandChange(history.values(), forecast).ifPresent(warnings::add);
+        return new InventoryAdvice(reorderPoint, safetyStock, safetyStock, maximum, daysLeft, List.copyOf(warnings));
+    }
+
+    private static void validate(double[] forecast, InventoryPolicy policy, OptionalDouble currentStock) {
+        if (forecast.length == 0) {
+            throw new IllegalArgumentException("empty forecast");
+        }
+        if (!(policy.serviceLevel() > 0 && policy.serviceLevel() < 1)) {
+            throw new IllegalArgumentException("service level must be in (0, 1), was " + policy.serviceLevel());
+        }
+        if (policy.leadTimeDays() < 0 || policy.reviewPeriodDays() < 0) {
+            throw new IllegalArgumentException("lead time and review period must be >= 0");
+        }
+        if (currentStock.isPresent() && !(currentStock.getAsDouble() >= 0)) {
+            throw new IllegalArgumentException("current stock must be >= 0");
+        }
+    }
+
+    /**
+     * Daily demand noise: std dev of week-on-week differences / sqrt(2) over the recent window; with under three
+     * weeks of history, the plain std dev (which overstates noise by any pattern, erring on the safe side).
+     */
+    static double dailyVariability(double[] history) {
+        int from = Math.max(0, history.length - VARIABILITY_WINDOW_DAYS);
+        int n = history.length - from;
+        if (n >= 3 * SEASON_DAYS) {
+            double[] diffs = new double[n - SEASON_DAYS];
+            for (int i = 0; i < diffs.length; i++) {
+                diffs[i] = history[from + i + SEASON_DAYS] - history[from + i];
+            }
+            return stdDev(diffs, 0, diffs.length) / Math.sqrt(2);
+        }
+        return n >= 2 ? stdDev(history, from, n) : 0;
+    }
+
+    static double stdDev(double[] values, int from, int n) {
+        double mean = 0;
+        for (int i = from; i < from + n; i++) {
+            mean += values[i];
+        }
+        mean /= n;
+        double squares = 0;
+        for (int i = from; i < from + n; i++) {
+            squares += (values[i] - mean) * (values[i] - mean);
+        }
+        return Math.sqrt(squares / (n - 1));
+    }
+
+    /** Forecast demand over days [from, from + n); past the horizon each day counts as the forecast's mean. */
+    static double demandOver(double[] forecast, int from, int n) {
+        double mean = mean(forecast, 0, forecast.length);
+        double sum = 0;
+        for (int i = from; i < from + n; i++) {
+            sum += i < forecast.length ? forecast[i] : mean;
+        }
+        return sum;
+    }
+
+    /** Fractional days until cumulative forecast demand reaches the stock; null when demand is zero for ever. */
+    static Double daysOfStock(double stock, double[] forecast) {
+        double used = 0;
+        for (int i = 0; i < forecast.length; i++) {
+            if (used + forecast[i] >= stock) {
+                return forecast[i] == 0 ? (double) i : i + (stock - used) / forecast[i];
+            }
+            used += forecast[i];
+        }
+        double rate = mean(forecast, 0, forecast.length);
+        return rate > 0 ? forecast.length + (stock - used) / rate : null;
+    }
+
+    private static java.util.Optional<String> demandChange(double[] history, double[] forecast) {
+        int recent = Math.min(RECENT_DAYS, history.length);
+        double before = mean(history, history.length - recent, recent);
+        double ahead = mean(forecast, 0, forecast.length);
+        if (recent == 0 || before <= 0) {
+            return java.util.Optional.empty();
+        }
+        double change = ahead / before - 1;
+        if (Math.abs(change) < TREND_THRESHOLD) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT,
+                "Demand is forecast to %s by %.0f%% over the next %d days (%s units/day) compared with the last %d "
+                        + "days (%s units/day).", change > 0 ? "rise" : "fall", Math.abs(change) * 100,
+                forecast.length, units(ahead), recent, units(before)));
+    }
+
+    private static double mean(double[] values, int from, int n) {
+        if (n <= 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = from; i < from + n; i++) {
+            sum += values[i];
+        }
+        return sum / n;
+    }
+
+    private static String units(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String days(double value) {
+        return value >= 10 ? String.format(Locale.ROOT, "%.0f days", value)
+                : String.format(Locale.ROOT, "%.1f days", value);
     }
 }

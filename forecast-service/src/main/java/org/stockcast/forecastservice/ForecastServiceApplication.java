@@ -1,0 +1,15 @@
+package org.stockcast.forecastservice;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ForecastServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(ForecastServiceApplication.class, args);
+    }
+}

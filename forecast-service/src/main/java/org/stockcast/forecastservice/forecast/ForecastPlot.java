@@ -1,0 +1,102 @@
+package org.stockcast.forecastservice.forecast;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.ensemble.EnsembleForecast;
+
+/** The forecast chart: recent history, the forecast with its interval band, reorder point and safety stock. */
+final class ForecastPlot {
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 520;
+    /** History shown: at least two months, up to twice the horizon, never more than a year. */
+    static final int MIN_HISTORY_DAYS = 60;
+    static final int MAX_HISTORY_DAYS = 365;
+
+    private ForecastPlot() {
+    }
+
+    static byte[] png(ForecastResult result) {
+        EnsembleForecast f = result.forecast();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(result.filter().describe() + " - model version " + result.modelVersion())
+                .xAxisTitle("Date").yAxisTitle("Units per day").build();
+        chart.getStyler().setDatePattern("yyyy-MM-dd");
+        chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+
+        List<Date> bandX = new ArrayList<>();
+        List<Double> bandY = new ArrayList<>();
+        for (int i = 0; i < f.days(); i++) {
+            bandX.add(date(f.date(i)));
+            bandY.add(f.upper()[i]);
+        }
+        for (int i = f.days() - 1; i >= 0; i--) {
+            bandX.add(date(f.date(i)));
+            bandY.add(f.lower()[i]);
+        }
+        style(chart.addSeries("Interval", bandX, bandY), new Color(70, 130, 220, 60))
+                .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+
+        DailySeries history = f.history();
+        int shown = Math.min(history.length(), Math.min(MAX_HISTORY_DAYS, Math.max(MIN_HISTORY_DAYS, 2 * f.days())));
+        List<Date> historyX = new ArrayList<>(shown);
+        List<Double> historyY = new ArrayList<>(shown);
+        for (int i = history.length() - shown; i < history.length(); i++) {
+            historyX.add(date(history.date(i)));
+            historyY.add(history.values()[i]);
+        }
+        style(chart.addSeries("History", historyX, historyY), new Color(60, 60, 60));
+
+        List<Date> forecastX = new ArrayList<>(f.days());
+        List<Double> forecastY = new ArrayList<>(f.days());
+        for (int i = 0; i < f.days(); i++) {
+            forecastX.add(date(f.date(i)));
+            forecastY.add(f.forecast()[i]);
+        }
+        style(chart.addSeries("Forecast", forecastX, forecastY), new Color(30, 90, 200));
+
+        List<Date> span = List.of(date(f.date(0)), date(f.date(f.days() - 1)));
+        XYSeries reorder = style(chart.addSeries("Reorder point", span,
+                List.of(result.advice().reorderPoint(), result.advice().reorderPoint())), new Color(220, 120, 0));
+        reorder.setLineStyle(dashed());
+        XYSeries safety = style(chart.addSeries("Safety stock", span,
+                List.of(result.advice().safetyStock(), result.advice().safetyStock())), new Color(200, 30, 30));
+        safety.setLineStyle(dashed());
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static XYSeries style(XYSeries series, Color color) {
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(color);
+        series.setFillColor(color);
+        return series;
+    }
+
+    private static BasicStroke dashed() {
+        return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f);
+    }
+
+    private static Date date(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+}

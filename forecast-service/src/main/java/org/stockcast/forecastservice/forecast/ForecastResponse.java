@@ -1,0 +1,19 @@
+package org.stockcast.forecastservice.forecast;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** 200 of POST /forecast (API.md); {@code forecast} is keyed by ISO date, ascending. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ForecastResponse(int modelVersion, String context, Map<String, Point> forecast,
+                               double reorderPoint, double safetyStock, double minimumLevel, double maximumLevel,
+                               Double daysOfStockLeft, List<String> warnings) {
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Point(double forecast, double lowerBound, double upperBound, double additive, double lstm) {
+    }
+}

@@ -1,0 +1,8 @@
+package org.stockcast.forecastservice.forecast;
+
+/** No model version has been loaded yet: 503. */
+public class ModelNotLoadedException extends RuntimeException {
+    public ModelNotLoadedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,94 @@
+package org.stockcast.retrainservice;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.stockcast.model.ensemble.EnsembleWeights;
+import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.lstm.LstmConfig;
+
+/** Everything under {@code inventory.*} the retrain service reads (API.md "Configuration"). */
+@ConfigurationProperties("inventory")
+public record InventoryProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("./models") Path modelDir,
+        @DefaultValue Models models,
+        @DefaultValue Retrain retrain,
+        @DefaultValue Upload upload,
+        @DefaultValue Lstm lstm,
+        @DefaultValue Ensemble ensemble,
+        @DefaultValue Evaluate evaluate) {
+
+    /** How many model versions the store keeps. */
+    public record Models(@DefaultValue("5") int keep) {
+    }
+
+    /**
+     * @param apiKey         bearer token required by the POST endpoints; null or blank = open
+     * @param forecastUrl    where the retrain page links to once a version is published
+     * @param heartbeat      interval of SSE comment lines that keep idle proxies from closing the stream
+     * @param trainOnStart   train version 1 from the master dataset when the store holds no valid version
+     * @param jobsKept       finished jobs (with their event logs) kept for status and replay
+     */
+    public record Retrain(String apiKey,
+                          @DefaultValue("http://localhost:8001/docs") URI forecastUrl,
+                          @DefaultValue("10s") Duration heartbeat,
+                          @DefaultValue("true") boolean trainOnStart,
+                          @DefaultValue("20") int jobsKept) {
+
+        public boolean apiKeyRequired() {
+            return apiKey != null && !apiKey.isBlank();
+        }
+    }
+
+    /** Upload limits (API.md "CSV input"). */
+    public record Upload(@DefaultValue("50MB") DataSize maxBytes,
+                         @DefaultValue("1000") int maxColumns,
+                         @DefaultValue("10000") int maxFieldChars,
+                         @DefaultValue("20") int maxProblems) {
+
+        public IngestLimits limits() {
+            return new IngestLimits(maxBytes.toBytes(), maxColumns, maxFieldChars, maxProblems);
+        }
+    }
+
+    /** LSTM network and training settings; defaults are the old system's (see {@link LstmConfig#defaults()}). */
+    public record Lstm(@DefaultValue("10") int window,
+                       @DefaultValue("50") int units,
+                       @DefaultValue("2") int layers,
+                       @DefaultValue("0.2") double dropout,
+                       @DefaultValue("RELU") LstmConfig.Activation activation,
+                       @DefaultValue("0.001") double learningRate,
+                       @DefaultValue("32") int batchSize,
+                       @DefaultValue("50") int epochs,
+                       @DefaultValue("5") int patience,
+                       @DefaultValue("0.1") double validationFraction,
+                       @DefaultValue("42") long seed) {
+
+        public LstmConfig config() {
+            return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
+                    patience, validationFraction, seed);
+        }
+    }
+
+    /** {@code weights: fixed} blends 0.6 additive / 0.4 LSTM; {@code auto} uses inverse backtest errors. */
+    public record Ensemble(@DefaultValue("FIXED") EnsembleWeights.Mode weights) {
+    }
+
+    /**
+     * Backtest of the total series before publishing: {@code cutoffs} origins {@code step} days apart, each
+     * forecasting {@code horizon} days; the defaults cover the last 28 days in weekly forecasts.
+     */
+    public record Evaluate(@DefaultValue("4") int cutoffs,
+                           @DefaultValue("7") int horizon,
+                           @DefaultValue("7") int step,
+                           @DefaultValue("7") int seasonality) {
+
+        public int coveredDays() {
+            return (cutoffs - 1) * step + horizon;
+        }
+    }
+}

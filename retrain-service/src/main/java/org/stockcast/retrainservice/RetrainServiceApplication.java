@@ -1,0 +1,15 @@
+package org.stockcast.retrainservice;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Upload sales CSVs, retrain the forecasting models and publish model versions (API.md "retrain-service"). */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RetrainServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RetrainServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,87 @@
+package org.stockcast.retrainservice.retrain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.dataset.SalesFilter;
+import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.lstm.EpochProgress;
+import org.stockcast.model.lstm.LstmConfig;
+import org.stockcast.model.lstm.LstmTrainer;
+import org.stockcast.model.lstm.LstmTrainingResult;
+import org.stockcast.model.lstm.TrainingListener;
+import org.stockcast.model.lstm.TrainingMode;
+import org.stockcast.model.store.ModelStore;
+
+/** Stage "lstm": fine-tune the global LSTM from the newest valid version, or train it from scratch. */
+final class LstmStage {
+    static final String LSTM_FILE = "lstm.zip";
+
+    /** The previous network to continue from, and which version it came from. */
+    record Previous(int version, Path zip) {
+    }
+
+    private LstmStage() {
+    }
+
+    /** The total and every product: the global network learns from all of them. */
+    static List<double[]> trainingSeries(SalesTable table, int window) {
+        List<double[]> series = new ArrayList<>();
+        table.dailySeries(SalesFilter.ALL).map(DailySeries::values).ifPresent(series::add);
+        for (String product : table.productIds()) {
+            table.dailySeries(SalesFilter.product(product)).map(DailySeries::values)
+                    .filter(values -> values.length > window)
+                    .ifPresent(series::add);
+        }
+        return series;
+    }
+
+    /** The LSTM of the newest version whose manifest verifies; broken versions are passed over. */
+    static Optional<Previous> previous(ModelStore store) throws IOException {
+        for (int version : store.versions()) {
+            if (store.verify(version).ok()) {
+                Path zip = store.versionDir(version).resolve(LSTM_FILE);
+                if (Files.isRegularFile(zip)) {
+                    return Optional.of(new Previous(version, zip));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static LstmTrainingResult train(SalesTable table, LstmConfig config, boolean fineTune, ModelStore store,
+                                    RetrainProgress progress) throws IOException {
+        Optional<Previous> previous = fineTune ? previous(store) : Optional.empty();
+        if (!fineTune) {
+            progress.stage(Stage.LSTM, "Training a new LSTM from scratch (fineTune=false)...");
+        } else if (previous.isEmpty()) {
+            progress.stage(Stage.LSTM, "No previous LSTM model: training from scratch...");
+        } else {
+            progress.stage(Stage.LSTM, "Loading existing LSTM model for fine-tuning (version "
+                    + previous.get().version() + ")...");
+        }
+        List<double[]> series = trainingSeries(table, config.window());
+        TrainingMode mode = previous.isPresent() ? TrainingMode.FINE_TUNE : TrainingMode.FULL;
+        LstmTrainingResult result = LstmTrainer.train(series, config, mode, previous.map(Previous::zip),
+                new TrainingListener() {
+                    @Override
+                    public void message(String text) {
+                        progress.stage(Stage.LSTM, text);
+                    }
+
+                    @Override
+                    public void epoch(EpochProgress epoch) {
+                        progress.epoch(epoch);
+                    }
+                });
+        progress.stage(Stage.LSTM, String.format(java.util.Locale.ROOT,
+                "LSTM %s: %d epochs, best validation loss %.4f",
+                result.fineTuned() ? "fine-tuned" : "trained from scratch", result.epochsRun(),
+                result.bestValLoss()));
+        return result;
+    }
+}

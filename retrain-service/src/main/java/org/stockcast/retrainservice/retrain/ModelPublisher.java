@@ -1,0 +1,13 @@
+package org.stockcast.retrainservice.retrain;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Map;
+import org.stockcast.model.ensemble.EnsembleModel;
+
+/** Turns a trained ensemble into a published model version; returns the version number. */
+@FunctionalInterface
+interface ModelPublisher {
+    int publish(EnsembleModel model, long trainedOnRows, LocalDate lastTrainingDate, Map<String, Object> metrics)
+            throws IOException;
+}

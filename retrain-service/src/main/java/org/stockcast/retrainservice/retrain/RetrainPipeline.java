@@ -1,0 +1,174 @@
+package org.stockcast.retrainservice.retrain;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.stockcast.model.additive.AdditiveConfig;
+import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.dataset.MergeResult;
+import org.stockcast.model.dataset.SalesFilter;
+import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.ensemble.EnsembleModel;
+import org.stockcast.model.lstm.LstmConfig;
+import org.stockcast.model.lstm.LstmTrainingResult;
+import org.stockcast.model.store.ModelStore;
+import org.stockcast.retrainservice.InventoryProperties;
+
+/**
+ * merge -> additive -> lstm -> evaluate -> publish, for one job. Everything before publish happens in memory;
+ * publish writes the master dataset first and the model version second, and puts the old master back if the
+ * version cannot be published, so a failed job leaves both as they were.
+ */
+@Component
+class RetrainPipeline {
+    private static final Logger log = LoggerFactory.getLogger(RetrainPipeline.class);
+
+    private final InventoryProperties properties;
+    private final MasterDataset master;
+    private final ModelStore store;
+    private final ModelPublisher publisher;
+    private final RetrainMetrics metrics;
+
+    RetrainPipeline(InventoryProperties properties, MasterDataset master, ModelStore store, ModelPublisher publisher,
+                    RetrainMetrics metrics) {
+        this.properties = properties;
+        this.master = master;
+        this.store = store;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    RetrainResult run(String jobId, RetrainRequest request, RetrainProgress progress) throws IOException {
+        StageClock clock = new StageClock(request.validation());
+
+        SalesTable previous = master.load();
+        MergeResult merge = merge(previous, request, progress);
+        SalesTable merged = merge.merged();
+        DailySeries total = merged.dailySeries(SalesFilter.ALL)
+                .orElseThrow(() -> new IllegalStateException("The master dataset is empty: nothing to train on"));
+        clock.finished(Stage.MERGE);
+
+        AdditiveConfig additiveConfig = AdditiveConfig.defaults();
+        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, progress);
+        clock.finished(Stage.ADDITIVE);
+
+        LstmConfig lstmConfig = properties.lstm().config();
+        if (request.epochs().isPresent()) {
+            lstmConfig = lstmConfig.withEpochs(request.epochs().getAsInt());
+        }
+        LstmTrainingResult lstm = LstmStage.train(merged, lstmConfig, request.fineTune(), store, progress);
+        clock.finished(Stage.LSTM);
+
+        EvaluateStage.Outcome evaluation = EvaluateStage.evaluate(total, lstm.forecaster(), additiveConfig,
+                properties.evaluate(), properties.ensemble().weights(), progress);
+        clock.finished(Stage.EVALUATE);
+
+        Map<String, Object> versionMetrics = versionMetrics(fits, lstm, evaluation, clock);
+        EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.forecaster(), evaluation.weights(),
+                additiveConfig);
+        LocalDate lastDate = merged.lastDate().orElse(total.end());
+        int version = publish(previous, request, model, lastDate, versionMetrics, lstm.fineTuned(), progress);
+        clock.finished(Stage.PUBLISH);
+
+        return new RetrainResult(jobId, JobStatus.SUCCESS, version, merge.rowsUploaded(), merge.rowsAdded(),
+                merge.rowsUpdated(), merge.rowsTotal(), lastDate, versionMetrics, clock.timings());
+    }
+
+    private static MergeResult merge(SalesTable previous, RetrainRequest request, RetrainProgress progress) {
+        if (request.upload().isEmpty()) {
+            progress.stage(Stage.MERGE, "No upload: training on the master dataset (" + previous.size() + " rows)");
+            return new MergeResult(previous, 0, 0, 0);
+        }
+        progress.stage(Stage.MERGE, "Merging datasets...");
+        MergeResult merge = MasterDataset.merge(previous, request.upload().get());
+        progress.stage(Stage.MERGE, String.format(Locale.ROOT,
+                "Merged %d uploaded rows: %d added, %d updated, %d rows in the master dataset",
+                merge.rowsUploaded(), merge.rowsAdded(), merge.rowsUpdated(), merge.rowsTotal()));
+        return merge;
+    }
+
+    private int publish(SalesTable previous, RetrainRequest request, EnsembleModel model, LocalDate lastDate,
+                        Map<String, Object> versionMetrics, boolean fineTuned, RetrainProgress progress)
+            throws IOException {
+        boolean masterChanges = request.upload().isPresent();
+        if (masterChanges) {
+            progress.stage(Stage.PUBLISH, "Saving the merged master dataset...");
+            master.write(model.dataset());
+        }
+        progress.stage(Stage.PUBLISH, "Publishing model version...");
+        int version;
+        try {
+            version = publisher.publish(model, model.dataset().size(), lastDate, versionMetrics);
+        } catch (IOException | RuntimeException e) {
+            if (masterChanges) {
+                restore(previous, e);
+            }
+            throw e;
+        }
+        progress.stage(Stage.PUBLISH, fineTuned ? "Fine-tuned model saved" : "LSTM model saved");
+        progress.stage(Stage.PUBLISH, "Published model version " + version);
+        return version;
+    }
+
+    private void restore(SalesTable previous, Exception cause) {
+        try {
+            master.write(previous);
+            log.warn("Model version not published; master dataset restored", cause);
+        } catch (IOException | RuntimeException restoreFailure) {
+            cause.addSuppressed(restoreFailure);
+            log.error("Model version not published and the master dataset could not be restored; "
+                    + "the previous master is the backup file in {}", master.dataDir(), restoreFailure);
+        }
+    }
+
+    private static Map<String, Object> versionMetrics(AdditiveStage.Fits fits, LstmTrainingResult lstm,
+                                                      EvaluateStage.Outcome evaluation, StageClock clock) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backtest", evaluation.backtest());
+        Map<String, Object> weights = new LinkedHashMap<>();
+        weights.put("mode", evaluation.mode().name().toLowerCase(Locale.ROOT));
+        weights.put("additive", evaluation.weights().additive());
+        weights.put("lstm", evaluation.weights().lstm());
+        m.put("ensemble_weights", weights);
+        Map<String, Object> lstmInfo = new LinkedHashMap<>();
+        lstmInfo.put("fine_tuned", lstm.fineTuned());
+        lstmInfo.put("epochs_run", lstm.epochsRun());
+        lstmInfo.put("best_val_loss", EvaluateStage.finiteOrNull(lstm.bestValLoss()));
+        m.put("lstm", lstmInfo);
+        m.put("additive_models", fits.models().size());
+        if (!fits.skipped().isEmpty()) {
+            m.put("additive_skipped", fits.skipped());
+        }
+        m.put("training_seconds", clock.timings());
+        return m;
+    }
+
+    /** Wall time per stage, also recorded as retrain_stage_duration_seconds. */
+    private final class StageClock {
+        private final Map<String, Double> seconds = new LinkedHashMap<>();
+        private long mark = System.nanoTime();
+
+        StageClock(Duration validation) {
+            seconds.put(Stage.VALIDATE.wireName(), validation.toNanos() / 1e9);
+        }
+
+        void finished(Stage stage) {
+            long now = System.nanoTime();
+            Duration took = Duration.ofNanos(now - mark);
+            mark = now;
+            seconds.put(stage.wireName(), Math.round(took.toNanos() / 1e6) / 1e3);
+            metrics.stageFinished(stage, took);
+        }
+
+        Map<String, Double> timings() {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seconds));
+        }
+    }
+}

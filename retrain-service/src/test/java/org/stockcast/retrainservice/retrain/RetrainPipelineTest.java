@@ -1,0 +1,135 @@
+package org.stockcast.retrainservice.retrain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.ingest.CsvIngest;
+import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.lstm.EpochProgress;
+import org.stockcast.model.store.ModelStore;
+import org.stockcast.retrainservice.InventoryProperties;
+import org.stockcast.retrainservice.support.DirSnapshot;
+import org.stockcast.retrainservice.support.SeedData;
+
+/** The pipeline with the real model code on tiny settings, without Spring. */
+class RetrainPipelineTest {
+    @TempDir
+    Path root;
+
+    private record Recorded(List<Stage> stages, List<String> messages, List<EpochProgress> epochs)
+            implements RetrainProgress {
+        Recorded() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        @Override
+        public void stage(Stage stage, String message) {
+            stages.add(stage);
+            messages.add(message);
+        }
+
+        @Override
+        public void epoch(EpochProgress progress) {
+            epochs.add(progress);
+        }
+    }
+
+    private RetrainPipeline pipeline(InventoryProperties properties, ModelPublisher publisher) {
+        return new RetrainPipeline(properties, new MasterDataset(properties.dataDir()),
+                new ModelStore(properties.modelDir(), 5), publisher, new RetrainMetrics(new SimpleMeterRegistry()));
+    }
+
+    private static RetrainRequest sampleUpload() throws IOException {
+        try (InputStream in = Files.newInputStream(SeedData.sampleP021())) {
+            SalesTable upload = CsvIngest.read(in, "sample.csv", IngestLimits.DEFAULTS);
+            return RetrainRequest.upload(upload, "sample.csv", true, OptionalInt.empty(), Duration.ofMillis(5));
+        }
+    }
+
+    @Test
+    void whenPublishingFailsTheMasterDatasetIsPutBackAndNoVersionAppears() throws Exception {
+        Path data = root.resolve("data");
+        Path models = root.resolve("models");
+        SeedData.writeMaster(data);
+        InventoryProperties properties = TestProperties.tiny(data, models, Map.of());
+        ModelPublisher failing = (model, rows, lastDate, metrics) -> {
+            // By now the merged master must already be on disk: publish comes after the master write.
+            assertThat(new MasterDataset(data).load().size()).isEqualTo(SeedData.MASTER_ROWS + 5);
+            throw new IOException("disk full");
+        };
+        Recorded progress = new Recorded();
+
+        assertThatThrownBy(() -> pipeline(properties, failing).run("job-x", sampleUpload(), progress))
+                .isInstanceOf(IOException.class).hasMessage("disk full");
+
+        SalesTable master = new MasterDataset(data).load();
+        assertThat(master.size()).isEqualTo(SeedData.MASTER_ROWS);
+        assertThat(master.lastDate()).contains(LocalDate.of(2025, 9, 1));
+        for (int i = 0; i < master.size(); i++) {
+            if (master.date(i).equals(LocalDate.of(2025, 9, 1)) && master.productId(i).equals("P021")) {
+                assertThat(master.sales(i)).isEqualTo(SeedData.P021_SEP1_BEFORE);
+            }
+        }
+        assertThat(new ModelStore(models, 5).versions()).isEmpty();
+        assertThat(progress.stages()).containsSubsequence(Stage.MERGE, Stage.ADDITIVE, Stage.LSTM, Stage.EVALUATE,
+                Stage.PUBLISH);
+        assertThat(progress.epochs()).isNotEmpty();
+    }
+
+    @Test
+    void autoWeightsComeFromTheBacktestAndAreRecordedInTheVersion() throws Exception {
+        Path data = root.resolve("data");
+        Path models = root.resolve("models");
+        SeedData.writeMaster(data);
+        InventoryProperties properties = TestProperties.tiny(data, models, Map.of("inventory.ensemble.weights", "auto"));
+        ModelStore store = new ModelStore(models, 5);
+        RetrainResult result = pipeline(properties, new StorePublisher(store)).run("job-a", sampleUpload(),
+                new Recorded());
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> weights = (Map<String, Object>) result.metrics().get("ensemble_weights");
+        assertThat(weights.get("mode")).isEqualTo("auto");
+        double additive = (Double) weights.get("additive");
+        double lstm = (Double) weights.get("lstm");
+        assertThat(additive + lstm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> backtest = (Map<String, Map<String, Object>>) result.metrics().get("backtest");
+        assertThat(EvaluateStage.inverseErrorWeights((Double) backtest.get("additive").get("mae"),
+                (Double) backtest.get("lstm").get("mae")).additive()).isEqualTo(additive);
+        assertThat(store.verify(result.modelVersion()).ok()).isTrue();
+        assertThat(store.verify(result.modelVersion()).manifest().orElseThrow().metrics())
+                .containsKey("ensemble_weights");
+        assertThat(Files.readString(store.versionDir(result.modelVersion()).resolve("ensemble.json")))
+                .contains(Double.toString(additive).substring(0, 3));
+        assertThat(result.timings()).containsKeys("validate", "merge", "additive", "lstm", "evaluate", "publish");
+    }
+
+    @Test
+    void bootstrapOnAnEmptyMasterFailsWithoutWritingAnything() {
+        Path data = root.resolve("data");
+        Path models = root.resolve("models");
+        InventoryProperties properties = TestProperties.tiny(data, models, Map.of());
+        ModelPublisher never = (model, rows, lastDate, metrics) -> {
+            throw new AssertionError("must not publish");
+        };
+        assertThatThrownBy(() -> pipeline(properties, never).run("job-e", RetrainRequest.bootstrap(), new Recorded()))
+                .hasMessageContaining("empty");
+        assertThat(DirSnapshot.of(root)).allSatisfy((name, hash) -> assertThat(name).doesNotStartWith("models/1"));
+        assertThat(Files.exists(models.resolve("1"))).isFalse();
+    }
+}

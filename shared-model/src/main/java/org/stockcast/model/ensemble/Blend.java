@@ -1,0 +1,54 @@
+package org.stockcast.model.ensemble;
+
+import org.stockcast.model.additive.AdditiveForecast;
+import org.stockcast.model.dataset.DailySeries;
+
+/** The ensemble maths: weighted mean of the two models, the additive interval carried over, never below zero. */
+final class Blend {
+    private Blend() {
+    }
+
+    /**
+     * forecast = (wA * additive + wL * lstm) / (wA + wL); the interval keeps the additive model's distances
+     * below and above its own point forecast, shifted onto the blend (the LSTM has no interval of its own).
+     * Sales cannot be negative, so every value is clamped at 0 (clamping keeps lower <= forecast <= upper).
+     */
+    static EnsembleForecast of(DailySeries history, AdditiveForecast additive, double[] lstm, EnsembleWeights weights,
+                               int days) {
+        if (additive.days() < days || lstm.length < days) {
+            throw new IllegalArgumentException("components shorter than " + days + " days");
+        }
+        double total = weights.additive() + weights.lstm();
+        if (!(total > 0) || weights.additive() < 0 || weights.lstm() < 0) {
+            throw new IllegalArgumentException("weights must be >= 0 with a positive sum: " + weights);
+        }
+        double wA = weights.additive() / total;
+        double wL = weights.lstm() / total;
+        double[] forecast = new double[days];
+        double[] lower = new double[days];
+        double[] upper = new double[days];
+        double[] additivePart = new double[days];
+        double[] lstmPart = new double[days];
+        for (int i = 0; i < days; i++) {
+            double a = additive.yhat()[i];
+            double blended = wA * a + wL * lstm[i];
+            double below = Math.max(0, a - additive.lower()[i]);
+            double above = Math.max(0, additive.upper()[i] - a);
+            forecast[i] = nonNegative(blended);
+            lower[i] = nonNegative(blended - below);
+            upper[i] = nonNegative(blended + above);
+            additivePart[i] = nonNegative(a);
+            lstmPart[i] = nonNegative(lstm[i]);
+        }
+        return new EnsembleForecast(history.end().plusDays(1), forecast, lower, upper, additivePart, lstmPart,
+                history);
+    }
+
+    /** Also turns NaN into an error rather than a silent 0: a model producing NaN is broken. */
+    private static double nonNegative(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalStateException("model produced " + value);
+        }
+        return Math.max(0, value);
+    }
+}

@@ -1,0 +1,137 @@
+package org.stockcast.model.lstm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sliding windows (inputs: {@code window} standardised ratios, target: the next day's ratio) from every series.
+ * The most recent windows of each series are used, up to a fair share of {@code maxTrainingWindows}; the last
+ * {@code validationFraction} of each series' windows is held out for early stopping.
+ */
+record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows validation, int seriesUsed,
+                       int seriesSkipped, int zeroWindowsSkipped) {
+
+    /** {@code inputs} is row-major [count][window]. */
+    record Windows(float[] inputs, float[] targets, int count, int window) {
+    }
+
+    /**
+     * @param fixedNormaliser the saved normaliser of a fine-tuned model; empty fits a new one on these inputs
+     */
+    static TrainingWindows build(List<double[]> series, LstmConfig config, Optional<WindowNormaliser> fixedNormaliser) {
+        int window = config.window();
+        List<double[]> usable = new ArrayList<>();
+        int longest = 0;
+        for (int s = 0; s < series.size(); s++) {
+            double[] values = series.get(s);
+            if (values == null) {
+                throw new IllegalArgumentException("series " + s + " is null");
+            }
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i]) || values[i] < 0) {
+                    throw new IllegalArgumentException("series " + s + " day " + i + " is " + values[i]
+                            + "; LSTM inputs must be finite and >= 0");
+                }
+            }
+            longest = Math.max(longest, values.length);
+            if (values.length >= window + 1) {
+                usable.add(values);
+            }
+        }
+        if (usable.isEmpty()) {
+            throw new IllegalArgumentException("No series is long enough to train the LSTM: need at least "
+                    + (window + 1) + " days (window " + window + " + 1), the longest of " + series.size()
+                    + " series has " + longest);
+        }
+        int[] take = fairShares(usable, window, config.maxTrainingWindows());
+
+        List<double[]> trainRows = new ArrayList<>();
+        List<double[]> valRows = new ArrayList<>();
+        int zeroWindows = 0;
+        for (int s = 0; s < usable.size(); s++) {
+            double[] values = usable.get(s);
+            int available = values.length - window;
+            int first = available - take[s];
+            int validationCount = validationCount(take[s], config.validationFraction());
+            for (int w = first; w < available; w++) {
+                double scale = WindowNormaliser.scale(values, w, window);
+                if (scale <= 0) {
+                    zeroWindows++;
+                    continue;
+                }
+                double[] row = new double[window + 2];
+                System.arraycopy(values, w, row, 0, window + 1);
+                row[window + 1] = scale;
+                (w >= available - validationCount ? valRows : trainRows).add(row);
+            }
+        }
+        if (trainRows.isEmpty()) {
+            throw new IllegalArgumentException("Every training window is all zeros; the LSTM has nothing to learn");
+        }
+        WindowNormaliser normaliser = fixedNormaliser.orElseGet(() -> fitNormaliser(trainRows, window));
+        return new TrainingWindows(normaliser, toWindows(trainRows, window, normaliser),
+                toWindows(valRows, window, normaliser), usable.size(), series.size() - usable.size(), zeroWindows);
+    }
+
+    static int validationCount(int windows, double fraction) {
+        if (fraction <= 0 || windows < 2) {
+            return 0;
+        }
+        return (int) Math.min(windows - 1, Math.max(1, Math.round(windows * fraction)));
+    }
+
+    /** Splits the cap fairly: short series take all their windows, the rest share what is left equally. */
+    static int[] fairShares(List<double[]> usable, int window, int cap) {
+        Integer[] order = new Integer[usable.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> usable.get(i).length));
+        int[] take = new int[usable.size()];
+        int remaining = cap;
+        for (int k = 0; k < order.length; k++) {
+            int s = order[k];
+            int available = usable.get(s).length - window;
+            int share = Math.max(1, remaining / (order.length - k));
+            take[s] = Math.min(available, share);
+            remaining = Math.max(0, remaining - take[s]);
+        }
+        return take;
+    }
+
+    private static WindowNormaliser fitNormaliser(List<double[]> rows, int window) {
+        double maxRatio = 2.0 * window;
+        double sum = 0;
+        double sumSq = 0;
+        long n = 0;
+        for (double[] row : rows) {
+            double scale = row[window + 1];
+            for (int t = 0; t < window; t++) {
+                double r = Math.min(row[t] / scale, maxRatio);
+                sum += r;
+                sumSq += r * r;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        double variance = Math.max(0, sumSq / n - mean * mean);
+        return WindowNormaliser.fit(mean, Math.sqrt(variance), window);
+    }
+
+    private static Windows toWindows(List<double[]> rows, int window, WindowNormaliser normaliser) {
+        float[] inputs = new float[rows.size() * window];
+        float[] targets = new float[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            double scale = row[window + 1];
+            for (int t = 0; t < window; t++) {
+                inputs[i * window + t] = (float) normaliser.standardise(normaliser.ratio(row[t], scale));
+            }
+            targets[i] = (float) normaliser.standardise(normaliser.ratio(row[window], scale));
+        }
+        return new Windows(inputs, targets, rows.size(), window);
+    }
+}

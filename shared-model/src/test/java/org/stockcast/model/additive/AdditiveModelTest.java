@@ -1,0 +1,102 @@
+package org.stockcast.model.additive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.stockcast.model.dataset.DailySeries;
+
+class AdditiveModelTest {
+
+    @Test
+    void recoversTrendSeasonalityAndNoiseFromGeneratedData() {
+        SyntheticSeries truth = SyntheticSeries.generate(1500, 3.0, 7);
+        FittedAdditiveModel model = AdditiveModel.fit(truth.series(), AdditiveConfig.defaults());
+        AdditiveForecast fitted = model.fitted();
+
+        assertThat(model.sigma()).isCloseTo(3.0, within(0.3));
+        assertThat(model.initialRatePerDay()).isCloseTo(0.05, within(0.01));
+        assertThat(rms(fitted.trend(), truth.trend())).isLessThan(1.5);
+        assertThat(rms(fitted.weekly(), truth.weekly())).isLessThan(0.5);
+        assertThat(rms(fitted.yearly(), truth.yearly())).isLessThan(1.5);
+        double sumOfRateChanges = Arrays.stream(model.changepointRateChanges()).sum();
+        assertThat(model.initialRatePerDay() + sumOfRateChanges).isCloseTo(0.05 + 0.10 - 0.12, within(0.02));
+    }
+
+    @Test
+    void componentsAddUpToTheForecast() {
+        SyntheticSeries truth = SyntheticSeries.generate(800, 2.0, 3);
+        for (SeasonalityMode mode : SeasonalityMode.values()) {
+            AdditiveForecast f = AdditiveModel.fit(truth.series(), AdditiveConfig.defaults().withMode(mode))
+                    .predict(60);
+            for (int i = 0; i < f.days(); i++) {
+                double sum = f.trend()[i] + f.weekly()[i] + f.yearly()[i] + f.specialDays()[i];
+                assertThat(f.yhat()[i]).as(mode + " day " + i).isCloseTo(sum, within(1e-9));
+                assertThat(f.lower()[i]).isLessThan(f.yhat()[i]);
+                assertThat(f.upper()[i]).isGreaterThan(f.yhat()[i]);
+            }
+        }
+    }
+
+    @Test
+    void sameDataGivesTheSameModelAndForecast() {
+        DailySeries series = SyntheticSeries.generate(400, 2.0, 11).series();
+        AdditiveForecast a = AdditiveModel.fit(series, AdditiveConfig.defaults()).predict(30);
+        AdditiveForecast b = AdditiveModel.fit(series, AdditiveConfig.defaults()).predict(30);
+        assertThat(a.yhat()).containsExactly(b.yhat());
+        assertThat(a.lower()).containsExactly(b.lower());
+        assertThat(a.upper()).containsExactly(b.upper());
+    }
+
+    @Test
+    void forecastStartsTheDayAfterTheHistory() {
+        DailySeries series = SyntheticSeries.generate(100, 1.0, 5).series();
+        FittedAdditiveModel model = AdditiveModel.fit(series, AdditiveConfig.defaults());
+        assertThat(model.lastDate()).isEqualTo(series.end());
+        assertThat(model.predict(7).start()).isEqualTo(series.end().plusDays(1));
+        assertThat(model.predict(7).days()).isEqualTo(7);
+    }
+
+    @Test
+    void degenerateSeriesGiveFiniteForecasts() {
+        LocalDate start = LocalDate.of(2024, 1, 1);
+        double[] sparse = new double[600];
+        for (int i = 0; i < sparse.length; i += 20) {
+            sparse[i] = 3;
+        }
+        double[][] cases = {new double[200], constant(200, 5.0), {7.0}, {2.0, 4.0}, sparse, constant(3, -2.0)};
+        for (double[] values : cases) {
+            AdditiveForecast f = AdditiveModel.fit(new DailySeries(start, values), AdditiveConfig.defaults())
+                    .predict(30);
+            for (double[] column : new double[][] {f.yhat(), f.lower(), f.upper(), f.trend()}) {
+                assertThat(Arrays.stream(column).allMatch(Double::isFinite)).as(values.length + " days").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void constantSeriesIsForecastAsThatConstant() {
+        DailySeries series = new DailySeries(LocalDate.of(2024, 1, 1), constant(100, 5.0));
+        AdditiveForecast f = AdditiveModel.fit(series, AdditiveConfig.defaults()).predict(10);
+        for (double v : f.yhat()) {
+            assertThat(v).isCloseTo(5.0, within(0.05));
+        }
+    }
+
+    static double[] constant(int days, double value) {
+        double[] values = new double[days];
+        Arrays.fill(values, value);
+        return values;
+    }
+
+    static double rms(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(sum / a.length);
+    }
+}

@@ -1,0 +1,371 @@
+package org.stockcast.model.lstm;
+
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * LSTM training and prediction benchmark on the real pharma data. Each scenario runs in its own JVM (so peak RSS
+ * and OMP_NUM_THREADS are per scenario); this process only prints the table.
+ * <pre>
+ * mvn -o -q -pl shared-model test-compile exec:java -Dexec.mainClass=org.stockcast.model.lstm.LstmBenchmark \
+ *     [-Dexec.args="epochs finetune predict"]
+ * </pre>
+ * Inputs: "small" = the daily total of the 8 drugs, last 1,222 days: 1,091 training + 121 validation windows.
+ * "large" = the 8 drugs, the total and the 3 ATC groups (M01, N02, N05): 12 series x 2,096 windows, capped to
+ * 22,211 windows: 19,990 training + 2,221 validation windows. Keras anchors: 0.18 s/epoch (1,090), 2.9 s (19,990).
+ */
+public final class LstmBenchmark {
+    private static final String JVM_HEAP = "-Xmx2g";
+    private static final String[] JAVACPP = {"-Dorg.bytedeco.javacpp.maxbytes=3G",
+            "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G"};
+
+    private LstmBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--child")) {
+            child(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        List<String> parts = args.length == 0 ? List.of("epochs", "finetune", "predict") : List.of(args);
+        System.out.println("# LSTM benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, load at start: "
+                + loadAverage());
+        if (parts.contains("epochs")) {
+            System.out.println("\n| input | variant | OMP threads | train windows | epoch 1 s | s/epoch (median of later epochs) | peak RSS MB | load avg (1 min) before/after |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            String[][] scenarios = {
+                    {"small", "relu", "32", "ENABLED", "tensor", "1", "5"},
+                    {"small", "relu", "32", "ENABLED", "tensor", "2", "5"},
+                    {"small", "tanh", "32", "ENABLED", "tensor", "1", "5"},
+                    {"small", "relu", "32", "NONE", "tensor", "1", "5"},
+                    {"small", "relu", "32", "ENABLED", "iterator", "1", "5"},
+                    {"small", "relu", "64", "ENABLED", "tensor", "1", "5"},
+                    {"small", "relu", "128", "ENABLED", "tensor", "1", "5"},
+                    {"small", "relu", "256", "ENABLED", "tensor", "1", "5"},
+                    {"large", "relu", "32", "ENABLED", "tensor", "1", "3"},
+                    {"large", "relu", "32", "ENABLED", "tensor", "2", "3"},
+                    {"large", "tanh", "32", "ENABLED", "tensor", "1", "3"},
+                    {"large", "relu", "128", "ENABLED", "tensor", "1", "3"},
+                    {"large", "relu", "256", "ENABLED", "tensor", "1", "3"},
+                    {"small", "relu", "32", "ENABLED", "tensor", "1", "5"},
+                    {"large", "relu", "32", "ENABLED", "tensor", "1", "3"},
+            };
+            for (String[] s : scenarios) {
+                runChild(s[5], "epochs", s[0], s[1], s[2], s[3], s[4], s[6]);
+            }
+        }
+        if (parts.contains("finetune")) {
+            System.out.println("\n| input | start | epochs to target | s to target | epochs run (early stop) | best val MSE (ratio units) | total s | peak RSS MB | load avg |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            runChild("1", "finetune", "small", "32");
+            runChild("1", "finetune", "large", "128");
+        }
+        if (parts.contains("predict")) {
+            System.out.println("\n| method | days | p50 ms | p99 ms | mean ms | load avg |");
+            System.out.println("|---|---|---|---|---|---|");
+            runChild("1", "predict");
+        }
+        System.out.println("\nload at end: " + loadAverage());
+    }
+
+    private static void runChild(String ompThreads, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                JVM_HEAP, JAVACPP[0], JAVACPP[1], "-Dlogback.configurationFile=" + resource("lstm/logback-benchmark.xml"),
+                "-cp", classpath(), LstmBenchmark.class.getName(), "--child"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("OMP_NUM_THREADS", ompThreads);
+        Process process = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("|")) {
+                    System.out.println(line.replace("{omp}", ompThreads));
+                }
+            }
+        }
+        if (process.waitFor() != 0) {
+            System.out.println("| scenario " + String.join(" ", args) + " failed with exit code " + process.exitValue() + " |");
+        }
+    }
+
+    private static String classpath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
+            return Arrays.stream(loader.getURLs()).map(LstmBenchmark::toFile).collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static String toFile(URL url) {
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(url.toString(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        return toFile(LstmBenchmark.class.getClassLoader().getResource(name));
+    }
+
+    // ---------------------------------------------------------------- child scenarios
+
+    private static void child(String[] args) throws Exception {
+        switch (args[0]) {
+            case "epochs" -> epochs(args[1], LstmConfig.Activation.valueOf(args[2].toUpperCase()),
+                    Integer.parseInt(args[3]), WorkspaceMode.valueOf(args[4]), args[5].equals("iterator"),
+                    Integer.parseInt(args[6]));
+            case "finetune" -> fineTune(args[1], Integer.parseInt(args[2]));
+            case "predict" -> predict();
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    record Input(List<double[]> series, int cap) {
+    }
+
+    static Input input(String size) throws IOException {
+        Map<String, double[]> drugs = PharmaSales.read(PharmaSales.FILE);
+        double[] total = PharmaSales.sum(new ArrayList<>(drugs.values()));
+        if (size.equals("small")) {
+            return new Input(List.of(Arrays.copyOfRange(total, total.length - 1_222, total.length)), 1_212);
+        }
+        List<double[]> series = new ArrayList<>(drugs.values());
+        series.add(total);
+        series.add(PharmaSales.sum(List.of(drugs.get("M01AB"), drugs.get("M01AE"))));
+        series.add(PharmaSales.sum(List.of(drugs.get("N02BA"), drugs.get("N02BE"))));
+        series.add(PharmaSales.sum(List.of(drugs.get("N05B"), drugs.get("N05C"))));
+        return new Input(series, 22_211);
+    }
+
+    static LstmConfig config(LstmConfig.Activation activation, int batch, int epochs, int patience, int cap) {
+        return new LstmConfig(10, 50, 2, 0.2, activation, 0.001, batch, epochs, patience, 0.1, 42L, cap);
+    }
+
+    private static void epochs(String size, LstmConfig.Activation activation, int batch, WorkspaceMode workspaces,
+                               boolean iterator, int epochs) throws IOException {
+        String loadBefore = loadAverage();
+        Input input = input(size);
+        LstmConfig config = config(activation, batch, epochs, epochs + 1, input.cap());
+        TrainingWindows windows = TrainingWindows.build(input.series(), config, Optional.empty());
+        List<Long> marks = new ArrayList<>();
+        marks.add(System.nanoTime());
+        MultiLayerNetwork network = LstmNetworks.fresh(config, workspaces);
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void message(String text) {
+            }
+
+            @Override
+            public void epoch(EpochProgress progress) {
+                marks.add(System.nanoTime());
+            }
+        };
+        if (iterator) {
+            iteratorEpochs(network, windows, config, listener);
+        } else {
+            new LstmTrainer.EarlyStopping(config, listener).run(network, windows);
+        }
+        double[] seconds = new double[marks.size() - 1];
+        for (int i = 0; i < seconds.length; i++) {
+            seconds[i] = (marks.get(i + 1) - marks.get(i)) / 1e9;
+        }
+        double[] later = Arrays.copyOfRange(seconds, 1, seconds.length);
+        Arrays.sort(later);
+        String variant = activation.name().toLowerCase() + ", batch " + batch + ", workspaces " + workspaces
+                + (iterator ? ", ListDataSetIterator" : ", one tensor");
+        System.out.printf("| %s | %s | {omp} | %d | %.2f | %.2f | %d | %s / %s |%n", size, variant,
+                windows.train().count(), seconds[0], later[later.length / 2], peakRssMb(), loadBefore, loadAverage());
+    }
+
+    /** The DL4J-idiomatic path, for comparison: DataSet.batchBy + ListDataSetIterator, fit(iterator). */
+    private static void iteratorEpochs(MultiLayerNetwork network, TrainingWindows windows, LstmConfig config,
+                                       TrainingListener listener) {
+        TrainingWindows.Windows train = windows.train();
+        DataSet all = new DataSet(Nd4j.create(train.inputs(), new long[]{train.count(), 1, train.window()}, 'c'),
+                Nd4j.create(train.targets(), new long[]{train.count(), 1}, 'c'));
+        TrainingWindows.Windows val = windows.validation();
+        DataSet validation = new DataSet(Nd4j.create(val.inputs(), new long[]{val.count(), 1, val.window()}, 'c'),
+                Nd4j.create(val.targets(), new long[]{val.count(), 1}, 'c'));
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            all.shuffle(config.seed() + epoch);
+            network.fit(new ListDataSetIterator<>(all.batchBy(config.batchSize())));
+            double valLoss = network.score(validation, false);
+            listener.epoch(new EpochProgress(epoch, config.epochs(), network.score(), valLoss));
+        }
+    }
+
+    private static final class TimedListener implements TrainingListener {
+        final List<Long> marks = new ArrayList<>(List.of(System.nanoTime()));
+        final List<Double> valLosses = new ArrayList<>();
+
+        @Override
+        public void message(String text) {
+        }
+
+        @Override
+        public void epoch(EpochProgress progress) {
+            marks.add(System.nanoTime());
+            valLosses.add(progress.valLoss());
+        }
+    }
+
+    private static void fineTune(String size, int batch) throws IOException {
+        String loadBefore = loadAverage();
+        Input input = input(size);
+        int newDays = 60;
+        List<double[]> old = input.series().stream().map(s -> Arrays.copyOf(s, s.length - newDays)).toList();
+        LstmConfig config = config(LstmConfig.Activation.RELU, batch, 50, 5, input.cap());
+        Path zip = Files.createTempDirectory("lstm-bench").resolve("lstm.zip");
+        LstmTrainer.train(old, config, TrainingMode.FULL, Optional.empty(), TrainingListener.NONE).forecaster().save(zip);
+
+        TimedListener fresh = new TimedListener();
+        LstmTrainingResult freshResult = LstmTrainer.train(input.series(), config, TrainingMode.FULL, Optional.empty(), fresh);
+        TimedListener tuned = new TimedListener();
+        LstmTrainingResult tunedResult = LstmTrainer.train(input.series(), config, TrainingMode.FINE_TUNE, Optional.of(zip), tuned);
+
+        double[] freshVal = ratioUnits(fresh.valLosses, freshResult.forecaster().normaliser());
+        double[] tunedVal = ratioUnits(tuned.valLosses, tunedResult.forecaster().normaliser());
+        double target = Math.max(Arrays.stream(freshVal).min().orElseThrow(), Arrays.stream(tunedVal).min().orElseThrow());
+        String loadAfter = loadAverage();
+        long rss = peakRssMb();
+        printFineTuneRow(size + " (batch " + batch + ", " + newDays + " new days)", "fresh", fresh, freshVal, target, rss, loadBefore, loadAfter);
+        printFineTuneRow(size + " (batch " + batch + ", " + newDays + " new days)", "fine-tune (fineTuned=" + tunedResult.fineTuned() + ")",
+                tuned, tunedVal, target, rss, loadBefore, loadAfter);
+    }
+
+    /** Standardised MSE times spread^2: the two runs' normalisers differ, their ratio-space MSE does not. */
+    private static double[] ratioUnits(List<Double> valLosses, WindowNormaliser normaliser) {
+        return valLosses.stream().mapToDouble(v -> v * normaliser.spread() * normaliser.spread()).toArray();
+    }
+
+    private static void printFineTuneRow(String input, String start, TimedListener run, double[] val, double target,
+                                         long rss, String loadBefore, String loadAfter) {
+        int reached = -1;
+        for (int i = 0; i < val.length && reached < 0; i++) {
+            if (val[i] <= target) {
+                reached = i + 1;
+            }
+        }
+        double toTarget = reached < 0 ? Double.NaN : (run.marks.get(reached) - run.marks.get(0)) / 1e9;
+        double total = (run.marks.get(run.marks.size() - 1) - run.marks.get(0)) / 1e9;
+        System.out.printf("| %s | %s | %d | %.1f | %d | %.5f | %.1f | %d | %s / %s |%n", input, start, reached, toTarget,
+                val.length, Arrays.stream(val).min().orElseThrow(), total, rss, loadBefore, loadAfter);
+    }
+
+    private static void predict() throws Exception {
+        String loadBefore = loadAverage();
+        Input input = input("small");
+        LstmForecaster forecaster = LstmTrainer.train(input.series(),
+                config(LstmConfig.Activation.RELU, 32, 3, 5, input.cap()), TrainingMode.FULL, Optional.empty(),
+                TrainingListener.NONE).forecaster();
+        double[] history = input.series().get(0);
+        for (int i = 0; i < 3_000; i++) {
+            forecaster.forecast(history, 30);
+        }
+        row("plain-Java forward pass (production)", 30, time(5_000, () -> forecaster.forecast(history, 30)), loadBefore);
+        row("plain-Java forward pass (production)", 365, time(300, () -> forecaster.forecast(history, 365)), loadBefore);
+        for (int i = 0; i < 100; i++) {
+            dl4jForecast(forecaster, history, 30);
+        }
+        row("DL4J network.output per step", 30, time(300, () -> dl4jForecast(forecaster, history, 30)), loadBefore);
+        row("DL4J network.output per step", 365, time(30, () -> dl4jForecast(forecaster, history, 365)), loadBefore);
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            int calls = 8_000;
+            long started = System.nanoTime();
+            List<Future<double[]>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(pool.submit(() -> forecaster.forecast(history, 30)));
+            }
+            for (Future<double[]> f : futures) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("| plain-Java, 4 threads: %.0f forecasts/s | 30 | | | %.3f | %s |%n", calls / seconds,
+                    seconds * 1000 / calls, loadBefore);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The same autoregressive loop as LstmForecaster, but each step through DL4J's own forward pass. */
+    private static double[] dl4jForecast(LstmForecaster forecaster, double[] history, int days) {
+        int window = forecaster.config().window();
+        WindowNormaliser normaliser = forecaster.normaliser();
+        double[] values = Arrays.copyOfRange(history, history.length - window, history.length + days);
+        float[] input = new float[window];
+        for (int d = 0; d < days; d++) {
+            double scale = WindowNormaliser.scale(values, d, window);
+            if (scale <= 0) {
+                continue;
+            }
+            for (int t = 0; t < window; t++) {
+                input[t] = (float) normaliser.standardise(normaliser.ratio(values[d + t], scale));
+            }
+            INDArray out = forecaster.network().output(Nd4j.create(input, new long[]{1, 1, window}, 'c'), false);
+            values[window + d] = normaliser.toValue(out.getDouble(0), scale);
+        }
+        return values;
+    }
+
+    private static double[] time(int calls, Runnable action) {
+        double[] ms = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long started = System.nanoTime();
+            action.run();
+            ms[i] = (System.nanoTime() - started) / 1e6;
+        }
+        return ms;
+    }
+
+    private static void row(String method, int days, double[] ms, String load) {
+        double mean = Arrays.stream(ms).average().orElseThrow();
+        Arrays.sort(ms);
+        System.out.printf("| %s | %d | %.3f | %.3f | %.3f | %s |%n", method, days, ms[ms.length / 2],
+                ms[(int) Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)], mean, load);
+    }
+
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

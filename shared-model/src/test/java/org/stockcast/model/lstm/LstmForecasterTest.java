@@ -1,0 +1,70 @@
+package org.stockcast.model.lstm;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LstmForecasterTest {
+    private static final double[] HISTORY = SyntheticSeries.weekly(200, 30, 12, 1.0, 9);
+    private static LstmForecaster forecaster;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() {
+        forecaster = LstmTrainer.train(List.of(HISTORY, SyntheticSeries.weekly(200, 3, 1, 0, 4)),
+                SyntheticSeries.tinyConfig(3), TrainingMode.FULL, Optional.empty(), TrainingListener.NONE).forecaster();
+    }
+
+    @Test
+    void saveAndLoadRoundTripGivesTheSameForecasts() throws IOException {
+        Path zip = dir.resolve("models/1/lstm.zip");
+
+        forecaster.save(zip);
+        LstmForecaster loaded = LstmForecaster.load(zip);
+
+        assertThat(loaded.config()).isEqualTo(forecaster.config());
+        assertThat(loaded.normaliser()).isEqualTo(forecaster.normaliser());
+        assertThat(loaded.forecast(HISTORY, 365)).containsExactly(forecaster.forecast(HISTORY, 365));
+        assertThat(loaded.network().params()).isEqualTo(forecaster.network().params());
+    }
+
+    @Test
+    void allZeroHistoryForecastsZero() {
+        assertThat(SyntheticSeries.boxed(forecaster.forecast(new double[30], 365))).allSatisfy(v -> assertThat(v).isEqualTo(0.0));
+    }
+
+    @Test
+    void forecastsAreNonNegativeAndFiniteForAYear() {
+        assertThat(SyntheticSeries.boxed(forecaster.forecast(HISTORY, 365))).hasSize(365)
+                .allSatisfy(v -> assertThat(v).isFinite().isGreaterThanOrEqualTo(0.0));
+    }
+
+    @Test
+    void shortHistoryIsPaddedWithItsMean() {
+        assertThat(forecaster.forecast(new double[]{4, 6}, 3))
+                .containsExactly(forecaster.forecast(new double[]{5, 5, 5, 5, 5, 5, 5, 5, 4, 6}, 3));
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        assertThatThrownBy(() -> forecaster.forecast(HISTORY, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> forecaster.forecast(HISTORY, 366)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> forecaster.forecast(new double[]{1, Double.NaN}, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void loadingAFileThatIsNotAModelFails() {
+        assertThatThrownBy(() -> LstmForecaster.load(dir.resolve("nope.zip"))).isInstanceOf(IOException.class);
+    }
+}
