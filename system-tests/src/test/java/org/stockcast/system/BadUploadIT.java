@@ -47,8 +47,7 @@ class BadUploadIT {
     private static final Logger log = LoggerFactory.getLogger(BadUploadIT.class);
     static final String HEADER = "date,product_id,category,region,price,discount,rating,sales";
 
-    @TempDir
-    Path root;
+    private Path root;
     private Stack stack;
     private ServiceProcess retrain;
     private final Http http = new Http();
@@ -68,7 +67,8 @@ class BadUploadIT {
     }
 
     @BeforeAll
-    void start(GoldenStore golden) throws Exception {
+    void start(GoldenStore golden, @TempDir Path root) throws Exception {
+        this.root = root;
         stack = new Stack(BadUploadIT.class, root.resolve("stack"));
         golden.copyInto(stack);
         retrain = stack.startRetrain();

@@ -38,8 +38,7 @@ class CrossServiceIT {
     /** Upper bound for loading a version (manifest check, additive JSON, LSTM zip, sample forecast) on 2 busy cores. */
     private static final Duration LOAD_BUDGET = Duration.ofSeconds(8);
 
-    @TempDir
-    Path root;
+    private Path root;
     private Stack stack;
     private ServiceProcess retrain;
     private ServiceProcess forecast;
@@ -47,7 +46,8 @@ class CrossServiceIT {
     private boolean sawServiceUnavailable;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path root) throws Exception {
+        this.root = root;
         stack = new Stack(CrossServiceIT.class, root);
         SeedData.seed(stack.dataDir);
         retrain = stack.startRetrain();
