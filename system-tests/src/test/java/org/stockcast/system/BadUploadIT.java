@@ -36,8 +36,9 @@ import org.stockcast.model.dataset.SalesTable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every kind of bad upload gets its documented status (API.md: 400/413/415) as problem+json naming the file, row
- * and column where there is one, and changes nothing: the data dir and the model store (listing and every file's
+ * Every kind of bad upload gets its documented status (API.md: 400/413/415; CsvRejectedException: content that is
+ * not UTF-8 CSV text is 415, too large 413, everything else 400) as problem+json naming the file, row and column
+ * where there is one, and changes nothing: the data dir and the model store (listing and every file's
  * SHA-256, manifests included) are byte-identical after each case, and nothing is written outside them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -119,9 +120,9 @@ class BadUploadIT {
         cases.add(file("blank-lines-only", 400, "\n\n\n\n".getBytes(StandardCharsets.UTF_8)));
         byte[] random = new byte[4096];
         new Random(7).nextBytes(random);
-        cases.add(file("binary-random-bytes", 400, random));
-        cases.add(file("png-image", 400, concat(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13}, random)));
-        cases.add(file("gzip-compressed-csv", 400, gzip(csv(HEADER, row(d, "B1", "5")))));
+        cases.add(file("binary-random-bytes", 415, random));
+        cases.add(file("png-image", 415, concat(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13}, random)));
+        cases.add(file("gzip-compressed-csv", 415, gzip(csv(HEADER, row(d, "B1", "5")))));
         cases.add(file("semicolon-delimiter", 400, csv(HEADER.replace(',', ';'), row(d, "B1", "5").replace(',', ';'))));
         cases.add(file("tab-delimiter", 400, csv(HEADER.replace(',', '\t'), row(d, "B1", "5").replace(',', '\t'))));
         cases.add(file("missing-date-column", 400, csv("product_id,sales", "B1,5")));
@@ -146,9 +147,9 @@ class BadUploadIT {
         cases.add(file("ragged-row-extra-field", 400, badThirdRow(row(d, "B1", "7") + ",surplus")));
         cases.add(file("ragged-row-missing-fields", 400, badThirdRow(d + ",B1,Electronics")));
         cases.add(file("unterminated-quote", 400, badThirdRow(d + ",B1,\"Electronics,North,10.5,5,4.2,7")));
-        cases.add(file("non-utf8-latin1-bytes", 400, concat(csv(HEADER, row(d, "B1", "5")),
+        cases.add(file("non-utf8-latin1-bytes", 415, concat(csv(HEADER, row(d, "B1", "5")),
                 (d.plusDays(1) + ",B1,Caf\u00e9,North,10.5,5,4.2,6\n").getBytes(StandardCharsets.ISO_8859_1))));
-        cases.add(file("utf16-encoded", 400, concat(new byte[]{(byte) 0xFF, (byte) 0xFE},
+        cases.add(file("utf16-encoded", 415, concat(new byte[]{(byte) 0xFF, (byte) 0xFE},
                 (HEADER + "\n" + row(d, "B1", "5") + "\n").getBytes(StandardCharsets.UTF_16LE))));
         cases.add(file("very-long-field-10001-chars", 400, csv(HEADER + ",note", row(d, "B1", "5") + "," + "x".repeat(10_001))));
         StringBuilder wide = new StringBuilder("date,sales");
