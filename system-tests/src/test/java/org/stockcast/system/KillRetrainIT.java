@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,13 +63,16 @@ class KillRetrainIT {
         killDuringRetrains(10, root.resolve("soak"));
     }
 
+    /** Kill targets, cycled: the writing stages first, so even the 3-round CI form hits both. */
+    private static final String[] TARGETS = {"merge", "publish", "random", "lstm", "additive", "evaluate"};
+
     private void killDuringRetrains(int rounds, Path dir) throws Exception {
         long seed = Long.getLong("systemtests.seed", System.currentTimeMillis());
         Random random = new Random(seed);
         log.info("kill -9 rounds={} seed={}", rounds, seed);
         List<String> table = new ArrayList<>();
-        table.add("| round | kill after ms | last stage seen | result before kill | dataset after | versions after restart | temp entries left |");
-        table.add("|---|---|---|---|---|---|---|");
+        table.add("| round | aimed at | killed after ms | last event seen | result before kill | dataset after | versions after restart | temp entries left |");
+        table.add("|---|---|---|---|---|---|---|---|");
         try (Stack stack = new Stack(KillRetrainIT.class, dir)) {
             golden.copyInto(stack);
             ServiceProcess retrain = stack.startRetrain();
@@ -91,7 +96,10 @@ class KillRetrainIT {
                             SeedData.parse(csv, "round.csv")).merged());
                     assertThat(expectedNew).isNotEqualTo(old);
 
-                    long delay = (long) (random.nextDouble() * fullMillis * 1.3);
+                    // Aim at the stages that write (merge: master dataset; publish: version rename) as well as
+                    // at random moments: kill a random 0-150 ms after the target stage's progress event.
+                    String target = TARGETS[(round - 1) % TARGETS.length];
+                    CountDownLatch reached = new CountDownLatch(1);
                     AtomicReference<String> lastStage = new AtomicReference<>("(none)");
                     AtomicReference<Object> outcome = new AtomicReference<>();
                     RetrainClient roundClient = new RetrainClient(http, retrain.baseUrl());
@@ -99,19 +107,28 @@ class KillRetrainIT {
                         try {
                             outcome.set(roundClient.upload("round-" + Thread.currentThread().getName() + ".csv", csv,
                                     null, e -> {
-                                        if (e.name().equals("progress")) {
-                                            lastStage.set(e.json().path("stage").asString());
-                                        } else {
-                                            lastStage.set(e.name());
+                                        String stage = e.name().equals("progress")
+                                                ? e.json().path("stage").asString() : e.name();
+                                        lastStage.set(stage);
+                                        if (stage.equals(target)) {
+                                            reached.countDown();
                                         }
                                     }));
                         } catch (Exception e) {
                             outcome.set(e);
                         }
                     }, Integer.toString(round));
+                    long start = System.nanoTime();
                     uploader.start();
-                    Thread.sleep(delay);
+                    if (target.equals("random")) {
+                        Thread.sleep((long) (random.nextDouble() * fullMillis * 1.1));
+                    } else {
+                        reached.await(fullMillis * 3, TimeUnit.MILLISECONDS);
+                        Thread.sleep(random.nextInt(150));
+                    }
+                    String stageAtKill = lastStage.get();
                     retrain.kill9();
+                    long delay = (System.nanoTime() - start) / 1_000_000;
                     uploader.join(30_000);
                     boolean finishedBeforeKill = outcome.get() instanceof RetrainClient.Outcome o
                             && o.last() != null && o.last().name().equals("result");
@@ -128,10 +145,10 @@ class KillRetrainIT {
 
                     retrain.restart();
                     retrain.awaitUp(Stack.START_TIMEOUT);
-                    table.add(String.format(Locale.ROOT, "| %d | %d | %s | %s | %s | %s | %s |", round, delay,
-                            lastStage.get(), finishedBeforeKill, state, versions, temps));
-                    log.info("round {}: killed after {} ms at stage {}, dataset {}, versions {}", round, delay,
-                            lastStage.get(), state, versions);
+                    table.add(String.format(Locale.ROOT, "| %d | %s | %d | %s | %s | %s | %s | %s |", round, target,
+                            delay, stageAtKill, finishedBeforeKill, state, versions, temps));
+                    log.info("round {}: target {}, killed after {} ms at stage {}, dataset {}, versions {}", round,
+                            target, delay, stageAtKill, state, versions);
                 }
 
                 // The next retrain after the last kill succeeds and is served.
