@@ -71,7 +71,7 @@ class KillRetrainIT {
         Random random = new Random(seed);
         log.info("kill -9 rounds={} seed={}", rounds, seed);
         List<String> table = new ArrayList<>();
-        table.add("| round | aimed at | killed after ms | last event seen | result before kill | dataset after | versions after restart | temp entries left |");
+        table.add("| round | aimed at | killed after ms | last event seen | result before kill | dataset after | versions after the kill (all verify) | temp entries left |");
         table.add("|---|---|---|---|---|---|---|---|");
         try (Stack stack = new Stack(KillRetrainIT.class, dir)) {
             golden.copyInto(stack);
