@@ -2,11 +2,11 @@ package org.stockcast.retrainservice;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** Upload sales CSVs, retrain the forecasting models and publish model versions (API.md "retrain-service"). */
 @SpringBootApplication
-@ConfigurationPropertiesScan
+@EnableConfigurationProperties(InventoryProperties.class)
 public class RetrainServiceApplication {
 
     public static void main(String[] args) {

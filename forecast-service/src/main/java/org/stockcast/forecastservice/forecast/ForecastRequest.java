@@ -1,6 +1,5 @@
 package org.stockcast.forecastservice.forecast;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,12 +11,11 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * POST /forecast body (API.md), snake_case. Unknown fields are rejected: a camelCase {@code productId} would
- * otherwise silently forecast the total. {@code current_stock}, {@code service_level}, {@code lead_time_days} and
+ * POST /forecast body (API.md), snake_case. Unknown fields are rejected (spring.jackson setting): a camelCase
+ * {@code productId} would otherwise silently forecast the total. {@code current_stock}, {@code service_level}, {@code lead_time_days} and
  * {@code review_period_days} extend the contract; without them the configured policy applies.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record ForecastRequest(
         @Schema(description = "Days to forecast, 1..365", defaultValue = "7", example = "7")
         @Min(1) @Max(365) Integer days,

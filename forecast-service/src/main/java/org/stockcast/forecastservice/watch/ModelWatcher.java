@@ -102,7 +102,9 @@ public class ModelWatcher {
     }
 
     private Optional<LoadedEnsemble> load(int version, String fingerprint) {
+        long started = System.nanoTime();
         VersionCheck check = store.verify(version);
+        long verified = System.nanoTime();
         if (!check.ok()) {
             return reject(version, check.failure().name().toLowerCase(Locale.ROOT), check.detail(), null);
         }
@@ -113,6 +115,7 @@ public class ModelWatcher {
         } catch (IOException | RuntimeException e) {
             return reject(version, LOAD_ERROR, e.toString(), e);
         }
+        long read = System.nanoTime();
         try {
             Optional<EnsembleForecast> sample = model.forecast(SalesFilter.ALL, SMOKE_TEST_DAYS);
             if (sample.isEmpty()) {
@@ -121,6 +124,9 @@ public class ModelWatcher {
         } catch (RuntimeException e) {
             return reject(version, SMOKE_TEST, e.toString(), e);
         }
+        log.info("Loaded model version {} in {} ms (verify {} ms, read {} ms, sample forecast {} ms)", version,
+                millis(started, System.nanoTime()), millis(started, verified), millis(verified, read),
+                millis(read, System.nanoTime()));
         return Optional.of(new LoadedEnsemble(version, manifest, model, clock.instant(), fingerprint));
     }
 
@@ -170,6 +176,10 @@ public class ModelWatcher {
         }
         log.info("Warmed {} series of version {} in {} ms", warmed, loaded.version(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private double ageSeconds(AtomicReference<LoadedEnsemble> ref) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.lstm.EpochProgress;
@@ -28,16 +28,24 @@ final class LstmStage {
     private LstmStage() {
     }
 
-    /** The total and every product: the global network learns from all of them. */
-    static List<double[]> trainingSeries(SalesTable table, int window) {
+    /**
+     * The total and every product, each cut to its last {@code maxHistoryDays} days (0 = whole series): the
+     * global network learns from all of them. Series too short for one window are left out.
+     */
+    static List<double[]> trainingSeries(SalesTable table, int window, int maxHistoryDays) {
         List<double[]> series = new ArrayList<>();
-        table.dailySeries(SalesFilter.ALL).map(DailySeries::values).ifPresent(series::add);
+        table.dailySeries(SalesFilter.ALL).map(s -> recent(s.values(), maxHistoryDays)).ifPresent(series::add);
         for (String product : table.productIds()) {
-            table.dailySeries(SalesFilter.product(product)).map(DailySeries::values)
+            table.dailySeries(SalesFilter.product(product)).map(s -> recent(s.values(), maxHistoryDays))
                     .filter(values -> values.length > window)
                     .ifPresent(series::add);
         }
         return series;
+    }
+
+    static double[] recent(double[] values, int maxDays) {
+        return maxDays <= 0 || values.length <= maxDays ? values
+                : Arrays.copyOfRange(values, values.length - maxDays, values.length);
     }
 
     /** The LSTM of the newest version whose manifest verifies; broken versions are passed over. */
@@ -53,8 +61,8 @@ final class LstmStage {
         return Optional.empty();
     }
 
-    static LstmTrainingResult train(SalesTable table, LstmConfig config, boolean fineTune, ModelStore store,
-                                    RetrainProgress progress) throws IOException {
+    static LstmTrainingResult train(SalesTable table, LstmConfig config, int maxHistoryDays, boolean fineTune,
+                                    ModelStore store, RetrainProgress progress) throws IOException {
         Optional<Previous> previous = fineTune ? previous(store) : Optional.empty();
         if (!fineTune) {
             progress.stage(Stage.LSTM, "Training a new LSTM from scratch (fineTune=false)...");
@@ -64,7 +72,7 @@ final class LstmStage {
             progress.stage(Stage.LSTM, "Loading existing LSTM model for fine-tuning (version "
                     + previous.get().version() + ")...");
         }
-        List<double[]> series = trainingSeries(table, config.window());
+        List<double[]> series = trainingSeries(table, config.window(), maxHistoryDays);
         TrainingMode mode = previous.isPresent() ? TrainingMode.FINE_TUNE : TrainingMode.FULL;
         LstmTrainingResult result = LstmTrainer.train(series, config, mode, previous.map(Previous::zip),
                 new TrainingListener() {

@@ -63,7 +63,8 @@ class RetrainPipeline {
         if (request.epochs().isPresent()) {
             lstmConfig = lstmConfig.withEpochs(request.epochs().getAsInt());
         }
-        LstmTrainingResult lstm = LstmStage.train(merged, lstmConfig, request.fineTune(), store, progress);
+        LstmTrainingResult lstm = LstmStage.train(merged, lstmConfig, properties.lstm().maxHistoryDays(),
+                request.fineTune(), store, progress);
         clock.finished(Stage.LSTM);
 
         EvaluateStage.Outcome evaluation = EvaluateStage.evaluate(total, lstm.forecaster(), additiveConfig,

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +30,6 @@ import org.stockcast.retrainservice.retrain.RetrainRequest;
 /** API.md "retrain-service": upload + stream, background jobs, job status and replayable event streams. */
 @RestController
 @RequestMapping("/retrain")
-@Validated
 class RetrainController {
     static final int MAX_EPOCHS = 1000;
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.stockcast.model.dataset.MasterDataset;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.TestData;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
 
@@ -30,17 +31,9 @@ public final class SeedData {
     private SeedData() {
     }
 
-    /** A file of /work/shared/data/seed, found from the working directory upwards ("../shared" of the repo). */
+    /** A file of the shared seed data (../shared/data/seed beside the checkout; see shared-model's TestData). */
     public static Path seedFile(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("seed").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("shared/data/seed/" + name + " not found above " + Path.of("").toAbsolutePath());
+        return TestData.seed(name);
     }
 
     public static Path sampleP021() {

@@ -2,6 +2,9 @@ package org.stockcast.model.additive;
 
 import java.time.LocalDate;
 
+import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.backtest.PointForecast;
+
 /**
  * Per-day forecast starting at {@code start}: point, interval and the components that add up to it, all in the
  * units of the series: yhat = trend + weekly + yearly + specialDays. In multiplicative mode the seasonal
@@ -22,5 +25,10 @@ public record AdditiveForecast(LocalDate start, double[] yhat, double[] lower, d
 
     public LocalDate date(int index) {
         return start.plusDays(index);
+    }
+
+    /** Point and interval only, as every {@link Forecaster} returns. */
+    public PointForecast toPointForecast() {
+        return new PointForecast(yhat, lower, upper);
     }
 }

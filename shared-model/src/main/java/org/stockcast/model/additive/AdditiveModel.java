@@ -5,7 +5,6 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stockcast.model.backtest.Forecaster;
-import org.stockcast.model.backtest.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 
 /** Entry point: fit a Prophet-style model (MAP estimate) to a daily series. Deterministic. */
@@ -85,10 +84,7 @@ public final class AdditiveModel {
 
     /** Fit-and-forecast adapter for {@link org.stockcast.model.backtest.Backtest} and ensembles. */
     public static Forecaster forecaster(AdditiveConfig config) {
-        return (history, horizon) -> {
-            AdditiveForecast forecast = fit(history, config).predict(horizon);
-            return new PointForecast(forecast.yhat(), forecast.lower(), forecast.upper());
-        };
+        return (history, horizon) -> fit(history, config).predict(horizon).toPointForecast();
     }
 
     private static void validate(DailySeries series, AdditiveConfig config) {
@@ -114,9 +110,10 @@ public final class AdditiveModel {
             throw new IllegalArgumentException("intervalWidth must be in (0, 1) and uncertaintySamples >= 0");
         }
         for (SpecialDay day : config.specialDays()) {
-            if (day.daysBefore() < 0 || day.daysAfter() < 0 || day.dates().isEmpty()) {
+            if (day.name() == null || day.name().isBlank() || day.daysBefore() < 0 || day.daysAfter() < 0
+                    || day.dates().isEmpty()) {
                 throw new IllegalArgumentException("special day " + day.name()
-                        + " needs dates and non-negative windows");
+                        + " needs a name, dates and non-negative windows");
             }
         }
         if (config.mode() == null) {

@@ -65,8 +65,10 @@ final class Uncertainty {
                 double extraTrend = slope[s] * ti + offset[s];
                 buffer[s] = base + extraTrend * factor + sigma * random.nextGaussian();
             }
-            lower[i] = Quantiles.quantile(buffer, lowQ, 0);
-            upper[i] = Quantiles.quantile(buffer, highQ, (int) Math.floor(lowQ * (samples - 1)) + 1);
+            // consecutive days have nearly the same quantiles: yesterday's are today's first pivots
+            lower[i] = Quantiles.quantile(buffer, lowQ, 0, i == 0 ? Double.NaN : lower[i - 1]);
+            upper[i] = Quantiles.quantile(buffer, highQ, (int) Math.floor(lowQ * (samples - 1)) + 1,
+                    i == 0 ? Double.NaN : upper[i - 1]);
         }
         return new double[][] {lower, upper};
     }

@@ -111,9 +111,14 @@ public final class MasterDataset {
                 channel.force(true);
             }
             beforeRename.run();
-            keepBackupOfCurrent();
+            // The old backup is replaced only once the new version is in place, so a crash at any point leaves
+            // master.csv complete (old or new) and master.csv.bak at most one version behind it.
+            Path previous = linkCurrentVersion();
             moveAtomically(temp, file());
             renamed = true;
+            if (previous != null) {
+                moveAtomically(previous, backupFile());
+            }
             syncDirectory();
         } finally {
             if (!renamed) {
@@ -123,25 +128,25 @@ public final class MasterDataset {
     }
 
     /**
-     * Makes master.csv.bak a copy of the current master.csv without ever leaving master.csv missing: a hard link
-     * (or a copy where links are unsupported) under a temp name, then an atomic rename over the old backup.
+     * A second name for the current master.csv (a hard link, or a copy where links are unsupported) under a temp
+     * name, to become the backup; null when there is no current version.
      */
-    private void keepBackupOfCurrent() throws IOException {
+    private Path linkCurrentVersion() throws IOException {
         Path current = file();
         if (!Files.exists(current)) {
-            return;
+            return null;
         }
-        Path backupTemp = dataDir.resolve(TEMP_PREFIX + "bak" + TEMP_SUFFIX);
-        Files.deleteIfExists(backupTemp);
+        Path previous = dataDir.resolve(TEMP_PREFIX + "bak" + TEMP_SUFFIX);
+        Files.deleteIfExists(previous);
         try {
-            Files.createLink(backupTemp, current);
+            Files.createLink(previous, current);
         } catch (UnsupportedOperationException | FileSystemException e) {
-            Files.copy(current, backupTemp, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel channel = FileChannel.open(backupTemp, StandardOpenOption.WRITE)) {
+            Files.copy(current, previous, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel channel = FileChannel.open(previous, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
         }
-        moveAtomically(backupTemp, backupFile());
+        return previous;
     }
 
     private static void moveAtomically(Path source, Path target) throws IOException {

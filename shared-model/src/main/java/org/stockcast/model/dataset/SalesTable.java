@@ -38,6 +38,11 @@ public final class SalesTable {
     private final Map<String, String[]> extras;
     private final int minEpochDay;
     private final int maxEpochDay;
+    // Computed on first use. A race only computes the same immutable list twice; List.copyOf's result is safely
+    // published through its final fields, so these need not be volatile.
+    private List<String> distinctProducts;
+    private List<String> distinctCategories;
+    private List<String> distinctRegions;
 
     SalesTable(int size, int[] epochDays, String[] productIds, String[] categories, String[] regions,
                double[] sales, double[] prices, double[] discounts, double[] ratings,
@@ -149,17 +154,32 @@ public final class SalesTable {
 
     /** Distinct product ids, sorted. */
     public List<String> productIds() {
-        return distinctSorted(productIds);
+        List<String> result = distinctProducts;
+        if (result == null) {
+            result = distinctSorted(productIds);
+            distinctProducts = result;
+        }
+        return result;
     }
 
     /** Distinct categories (rows without one are left out), sorted. */
     public List<String> categories() {
-        return distinctSorted(categories);
+        List<String> result = distinctCategories;
+        if (result == null) {
+            result = distinctSorted(categories);
+            distinctCategories = result;
+        }
+        return result;
     }
 
     /** Distinct regions (rows without one are left out), sorted. */
     public List<String> regions() {
-        return distinctSorted(regions);
+        List<String> result = distinctRegions;
+        if (result == null) {
+            result = distinctSorted(regions);
+            distinctRegions = result;
+        }
+        return result;
     }
 
     private List<String> distinctSorted(String[] column) {
@@ -480,7 +500,8 @@ public final class SalesTable {
         }
 
         private void grow() {
-            int capacity = Math.max(16, epochDays.length + (epochDays.length >> 1));
+            // Doubling keeps the total copying below one final table's worth (build() trims once more).
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16L, 2L * epochDays.length));
             epochDays = Arrays.copyOf(epochDays, capacity);
             productIds = Arrays.copyOf(productIds, capacity);
             categories = Arrays.copyOf(categories, capacity);

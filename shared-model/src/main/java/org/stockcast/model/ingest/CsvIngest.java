@@ -112,6 +112,11 @@ public final class CsvIngest {
         SalesTable read() throws IOException {
             SalesTable.Builder table = SalesTable.builder(1024);
             String[] header = nextRecord();
+            if (header == null && totalProblems > 0) {
+                throw new CsvRejectedException(fileName, CsvRejectedException.Reason.BAD_HEADER, "'" + fileName
+                        + "' cannot be read: in its header line, " + problems.get(0).reason(), problems,
+                        totalProblems);
+            }
             if (header == null) {
                 throw reject(fileName, CsvRejectedException.Reason.EMPTY, "'" + fileName
                         + "' is empty; expected a header line (date,sales,...) followed by data rows");
@@ -126,13 +131,13 @@ public final class CsvIngest {
                 dataRows++;
                 readRow(record, recordStartLine, table);
             }
-            if (dataRows == 0) {
-                throw reject(fileName, CsvRejectedException.Reason.NO_DATA_ROWS, "'" + fileName
-                        + "' has a header but no data rows");
-            }
             if (totalProblems > 0) {
                 throw new CsvRejectedException(fileName, CsvRejectedException.Reason.INVALID_ROWS,
                         invalidRowsMessage(), problems, totalProblems);
+            }
+            if (dataRows == 0) {
+                throw reject(fileName, CsvRejectedException.Reason.NO_DATA_ROWS, "'" + fileName
+                        + "' has a header but no data rows");
             }
             return table.build();
         }
@@ -146,13 +151,13 @@ public final class CsvIngest {
                 try {
                     record = csv.readNext();
                 } catch (CsvMalformedLineException e) {
-                    // Only an unterminated quote gets here: it swallowed the rest of the file.
-                    long line = e.getLineNumber() > 0 ? e.getLineNumber() : csv.getLinesRead();
-                    problem(line, null, e.getContext(),
+                    // Only an unterminated quote gets here: it swallowed the rest of the file, so the useful line
+                    // is where that record started.
+                    problem(recordStartLine, null, e.getContext(),
                             "a quoted value is never closed (missing \" character)");
                     return null;
                 } catch (CsvException e) {
-                    problem(csv.getLinesRead(), null, null, "the line cannot be read as CSV: " + e.getMessage());
+                    problem(recordStartLine, null, null, "the line cannot be read as CSV: " + e.getMessage());
                     return null;
                 }
                 if (record == null) {
@@ -203,8 +208,21 @@ public final class CsvIngest {
                         : !hasDate ? "no 'date' column" : "no 'sales' column";
                 throw badHeader("'" + fileName + "' has " + missing
                         + " (a long-format file needs one row per day and product with the columns date and sales,"
-                        + " matched by name ignoring case); found: " + listNames());
+                        + " matched by name ignoring case); found: " + listNames() + separatorHint());
             }
+        }
+
+        /** Spreadsheets in many locales save ';'- or tab-separated "CSV", which reads as one long column name. */
+        private String separatorHint() {
+            if (names.length == 1) {
+                for (String separator : new String[] {";", "\t", "|"}) {
+                    if (names[0].contains(separator)) {
+                        return ". The file seems to use '" + (separator.equals("\t") ? "tab" : separator)
+                                + "' between values; save it with commas as separators";
+                    }
+                }
+            }
+            return "";
         }
 
         private String listNames() {

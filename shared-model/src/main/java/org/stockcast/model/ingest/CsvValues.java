@@ -89,10 +89,12 @@ final class CsvValues {
         int fractionDigits = 0;
         int digitCount = 0;
         boolean seenPoint = false;
+        boolean seenDigit = false;
         boolean simple = true;
         for (; i < length; i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
+                seenDigit = true;
                 if (digitCount >= 17) {
                     simple = false;
                     break;
@@ -111,21 +113,11 @@ final class CsvValues {
                 break;
             }
         }
-        if (simple && hasDigit(text) && mantissa < MAX_EXACT_MANTISSA && fractionDigits < POWERS_OF_TEN.length) {
+        if (simple && seenDigit && mantissa < MAX_EXACT_MANTISSA && fractionDigits < POWERS_OF_TEN.length) {
             double value = mantissa / POWERS_OF_TEN[fractionDigits];
             return negative ? -value : value;
         }
         return parseGeneral(text);
-    }
-
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static double parseGeneral(String text) {

@@ -8,19 +8,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (gate blocks in DL4J's order: block input with the layer activation, then forget, output and input gates with
  * sigmoid; {@code h = o * act(c)}) followed by the dense output. Immutable, so any number of threads can forecast
  * at once without native calls or shared recurrent state; {@code JavaLstmTest} pins it to DL4J's output.
+ * Weights and activations are float like DL4J's (and twice as many lanes per SIMD instruction as double).
  */
 final class JavaLstm {
     private final int window;
     private final int units;
     private final boolean relu;
-    private final double[][] inputWeights;
-    private final double[][] recurrentWeights;
-    private final double[][] biases;
-    private final double[] outputWeights;
-    private final double outputBias;
+    private final float[][] inputWeights;
+    private final float[][] recurrentWeights;
+    private final float[][] biases;
+    private final float[] outputWeights;
+    private final float outputBias;
 
-    private JavaLstm(int window, int units, boolean relu, double[][] inputWeights, double[][] recurrentWeights,
-                     double[][] biases, double[] outputWeights, double outputBias) {
+    private JavaLstm(int window, int units, boolean relu, float[][] inputWeights, float[][] recurrentWeights,
+                     float[][] biases, float[] outputWeights, float outputBias) {
         this.window = window;
         this.units = units;
         this.relu = relu;
@@ -33,27 +34,27 @@ final class JavaLstm {
 
     static JavaLstm of(MultiLayerNetwork network, LstmConfig config) {
         int layers = config.layers();
-        double[][] w = new double[layers][];
-        double[][] rw = new double[layers][];
-        double[][] b = new double[layers][];
+        float[][] w = new float[layers][];
+        float[][] rw = new float[layers][];
+        float[][] b = new float[layers][];
         for (int l = 0; l < layers; l++) {
             w[l] = rowMajor(network.getParam(l + "_W"));
             rw[l] = rowMajor(network.getParam(l + "_RW"));
             b[l] = rowMajor(network.getParam(l + "_b"));
         }
-        double[] outW = rowMajor(network.getParam(layers + "_W"));
-        double outB = network.getParam(layers + "_b").getDouble(0);
+        float[] outW = rowMajor(network.getParam(layers + "_W"));
+        float outB = network.getParam(layers + "_b").getFloat(0);
         return new JavaLstm(config.window(), config.units(), config.activation() == LstmConfig.Activation.RELU,
                 w, rw, b, outW, outB);
     }
 
-    private static double[] rowMajor(INDArray matrix) {
+    private static float[] rowMajor(INDArray matrix) {
         long rows = matrix.rank() == 1 ? 1 : matrix.size(0);
         long cols = matrix.rank() == 1 ? matrix.length() : matrix.size(1);
-        double[] out = new double[Math.toIntExact(rows * cols)];
+        float[] out = new float[Math.toIntExact(rows * cols)];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                out[(int) (r * cols + c)] = matrix.rank() == 1 ? matrix.getDouble(c) : matrix.getDouble(r, c);
+                out[(int) (r * cols + c)] = matrix.rank() == 1 ? matrix.getFloat(c) : matrix.getFloat(r, c);
             }
         }
         return out;
@@ -66,17 +67,20 @@ final class JavaLstm {
     /** Network output for one window of standardised inputs (length {@code window}). */
     double predict(double[] standardised) {
         int gatesPerUnit = 4 * units;
-        double[] sequence = standardised;
+        float[] sequence = new float[window];
+        for (int t = 0; t < window; t++) {
+            sequence[t] = (float) standardised[t];
+        }
         int inputSize = 1;
-        double[] h = new double[units];
-        double[] c = new double[units];
-        double[] gates = new double[gatesPerUnit];
+        float[] h = new float[units];
+        float[] c = new float[units];
+        float[] gates = new float[gatesPerUnit];
         for (int l = 0; l < inputWeights.length; l++) {
             boolean last = l == inputWeights.length - 1;
-            double[] w = inputWeights[l];
-            double[] rw = recurrentWeights[l];
-            double[] b = biases[l];
-            double[] outputs = last ? null : new double[window * units];
+            float[] w = inputWeights[l];
+            float[] rw = recurrentWeights[l];
+            float[] b = biases[l];
+            float[] outputs = last ? null : new float[window * units];
             java.util.Arrays.fill(h, 0);
             java.util.Arrays.fill(c, 0);
             for (int t = 0; t < window; t++) {
@@ -90,10 +94,10 @@ final class JavaLstm {
                     }
                 }
                 for (int j = 0; j < units; j++) {
-                    double blockInput = activation(gates[j]);
-                    double forget = sigmoid(gates[units + j]);
-                    double output = sigmoid(gates[2 * units + j]);
-                    double input = sigmoid(gates[3 * units + j]);
+                    float blockInput = activation(gates[j]);
+                    float forget = sigmoid(gates[units + j]);
+                    float output = sigmoid(gates[2 * units + j]);
+                    float input = sigmoid(gates[3 * units + j]);
                     c[j] = forget * c[j] + input * blockInput;
                     h[j] = output * activation(c[j]);
                 }
@@ -111,17 +115,17 @@ final class JavaLstm {
         return y;
     }
 
-    private static void addScaled(double[] target, double[] matrix, int offset, double factor) {
+    private static void addScaled(float[] target, float[] matrix, int offset, float factor) {
         for (int j = 0; j < target.length; j++) {
             target[j] += factor * matrix[offset + j];
         }
     }
 
-    private double activation(double x) {
-        return relu ? Math.max(0, x) : Math.tanh(x);
+    private float activation(float x) {
+        return relu ? Math.max(0f, x) : (float) Math.tanh(x);
     }
 
-    private static double sigmoid(double x) {
-        return 1.0 / (1.0 + Math.exp(-x));
+    private static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
     }
 }

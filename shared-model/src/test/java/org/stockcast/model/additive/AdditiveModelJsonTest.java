@@ -40,6 +40,16 @@ class AdditiveModelJsonTest {
     }
 
     @Test
+    void ignoresUnknownInformationalFields() throws IOException {
+        Map<String, FittedAdditiveModel> models = Map.of("a",
+                AdditiveModel.fit(SyntheticSeries.generate(40, 1, 3).series(), AdditiveConfig.defaults()));
+        String json = new String(write(models), StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"writtenBy\": \"test\",");
+        assertThat(read(json.getBytes(StandardCharsets.UTF_8)).get("a").predict(5).yhat())
+                .containsExactly(models.get("a").predict(5).yhat());
+    }
+
+    @Test
     void rejectsUnknownFormatVersion() {
         String json = "{\"format\": 2, \"models\": {}}";
         assertThatThrownBy(() -> read(json.getBytes(StandardCharsets.UTF_8)))

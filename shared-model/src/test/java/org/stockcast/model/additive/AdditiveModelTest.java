@@ -1,6 +1,7 @@
 package org.stockcast.model.additive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
@@ -68,12 +69,25 @@ class AdditiveModelTest {
             sparse[i] = 3;
         }
         double[][] cases = {new double[200], constant(200, 5.0), {7.0}, {2.0, 4.0}, sparse, constant(3, -2.0)};
-        for (double[] values : cases) {
-            AdditiveForecast f = AdditiveModel.fit(new DailySeries(start, values), AdditiveConfig.defaults())
-                    .predict(30);
-            for (double[] column : new double[][] {f.yhat(), f.lower(), f.upper(), f.trend()}) {
-                assertThat(Arrays.stream(column).allMatch(Double::isFinite)).as(values.length + " days").isTrue();
+        for (SeasonalityMode mode : SeasonalityMode.values()) {
+            for (double[] values : cases) {
+                AdditiveForecast f = AdditiveModel.fit(new DailySeries(start, values),
+                        AdditiveConfig.defaults().withMode(mode)).predict(365);
+                for (double[] column : new double[][] {f.yhat(), f.lower(), f.upper(), f.trend(), f.weekly()}) {
+                    assertThat(Arrays.stream(column).allMatch(Double::isFinite))
+                            .as(mode + ", " + values.length + " days").isTrue();
+                }
             }
+        }
+    }
+
+    @Test
+    void allZeroSeriesIsForecastAsZero() {
+        DailySeries series = new DailySeries(LocalDate.of(2024, 1, 1), new double[400]);
+        AdditiveForecast f = AdditiveModel.fit(series, AdditiveConfig.defaults()).predict(30);
+        for (int i = 0; i < f.days(); i++) {
+            assertThat(f.yhat()[i]).isCloseTo(0, within(1e-12));
+            assertThat(f.upper()[i] - f.lower()[i]).isLessThan(0.01);
         }
     }
 
@@ -84,6 +98,40 @@ class AdditiveModelTest {
         for (double v : f.yhat()) {
             assertThat(v).isCloseTo(5.0, within(0.05));
         }
+    }
+
+    @Test
+    void twentyThousandDayHistoryFitsAndForecastsTheTrend() {
+        SyntheticSeries truth = SyntheticSeries.generate(20_000, 3.0, 13);
+        // no interval samples: 20,000 fitted days x 1,000 paths would only slow the test down
+        FittedAdditiveModel model = AdditiveModel.fit(truth.series(), AdditiveConfig.defaults().withInterval(0.8, 0));
+        AdditiveForecast fitted = model.fitted();
+        // the true kinks (days 8,000 and 14,000) fall between the 640-day changepoint grid: some bias, well
+        // below the noise (sd 3)
+        assertThat(rms(fitted.yhat(), sum(truth.trend(), truth.weekly(), truth.yearly()))).isLessThan(1.5);
+        assertThat(model.changepointDates()).hasSize(25);
+    }
+
+    @Test
+    void rejectsNonFiniteValuesAndInvalidConfig() {
+        DailySeries bad = new DailySeries(LocalDate.of(2024, 1, 1), new double[] {1, Double.NaN, 3});
+        assertThatThrownBy(() -> AdditiveModel.fit(bad, AdditiveConfig.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-01-02");
+        DailySeries good = new DailySeries(LocalDate.of(2024, 1, 1), new double[] {1, 2, 3});
+        assertThatThrownBy(() -> AdditiveModel.fit(good, AdditiveConfig.defaults().withInterval(1.5, 100)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AdditiveModel.fit(new DailySeries(LocalDate.of(2024, 1, 1), new double[0]),
+                AdditiveConfig.defaults())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static double[] sum(double[]... parts) {
+        double[] total = new double[parts[0].length];
+        for (double[] part : parts) {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += part[i];
+            }
+        }
+        return total;
     }
 
     static double[] constant(int days, double value) {

@@ -26,6 +26,7 @@ class MasterDatasetCrashTest {
 
     private MasterDataset master;
     private byte[] before;
+    private byte[] backupBefore;
 
     @BeforeEach
     void writeAMaster() throws IOException {
@@ -33,6 +34,7 @@ class MasterDatasetCrashTest {
         master.write(TestData.ingest(TestData.seed("sample_dataset_P023_P024_fixed.csv")));
         master.write(TestData.ingest(TestData.seed("large_dataset.csv")));
         before = Files.readAllBytes(master.file());
+        backupBefore = Files.readAllBytes(master.backupFile());
     }
 
     private List<String> fileNames() throws IOException {
@@ -49,7 +51,6 @@ class MasterDatasetCrashTest {
 
     @Test
     void badUploadLeavesTheMasterByteIdentical() throws IOException {
-        byte[] backupBefore = Files.readAllBytes(master.backupFile());
         String bad = "date,product_id,sales\n2025-09-01,P021,12\n2025-09-02,P021,-3\n";
 
         assertThatThrownBy(() -> master.importCsv(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)),
@@ -101,6 +102,7 @@ class MasterDatasetCrashTest {
         })).hasMessage("disk unplugged");
 
         assertThat(Files.readAllBytes(master.file())).isEqualTo(before);
+        assertThat(Files.readAllBytes(master.backupFile())).isEqualTo(backupBefore);
         assertThat(tempFiles()).isEmpty();
         assertThat(master.load().size()).isEqualTo(20_106);
     }
@@ -121,6 +123,7 @@ class MasterDatasetCrashTest {
         assertThat(leftovers).hasSize(1);
         assertThat(Files.readString(leftovers.get(0))).contains("2030-01-01,CRASH,1");
         assertThat(Files.readAllBytes(master.file())).isEqualTo(before);
+        assertThat(Files.readAllBytes(master.backupFile())).isEqualTo(backupBefore);
         SalesTable loaded = master.load();
         assertThat(loaded.size()).isEqualTo(20_106);
         assertThat(loaded.productIds()).doesNotContain("CRASH");

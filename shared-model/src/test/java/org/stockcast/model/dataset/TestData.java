@@ -1,10 +1,14 @@
 package org.stockcast.model.dataset;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
 
@@ -41,6 +45,25 @@ public final class TestData {
     public static SalesTable ingest(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return CsvIngest.read(in, file.getFileName().toString(), IngestLimits.DEFAULTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file of shared/data/seed (all of them are valid uploads), sorted by name. */
+    public static List<Path> seedFiles() {
+        try (Stream<Path> files = Files.list(sharedData().resolve("seed"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads CSV text (e.g. a text block) with the default upload limits. */
+    public static SalesTable parse(String csv) {
+        try {
+            return CsvIngest.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "inline.csv",
+                    IngestLimits.DEFAULTS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -89,6 +89,37 @@ public final class TestVersions {
         return csv.toString();
     }
 
+    /** The sample files of the shared data folder (/work/shared/data, or -Dstockcast.shared-data). */
+    public static Path sharedData(String relative) {
+        return Path.of(System.getProperty("stockcast.shared-data", "/work/shared/data")).resolve(relative);
+    }
+
+    /**
+     * The wide pharma file (datum + one column per drug, M/d/yyyy) in the long API.md format: one row per day and
+     * drug, product_id = drug code, category = its ATC group letter (M, N, R).
+     */
+    public static String pharmaAsLongCsv(Path wideFile) {
+        try {
+            List<String> lines = Files.readAllLines(wideFile);
+            String[] header = lines.get(0).split(",");
+            StringBuilder csv = new StringBuilder("date,product_id,category,sales\n");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                for (int c = 1; c < header.length && c <= 8; c++) {
+                    String sales = cells[c].isBlank() ? "0" : cells[c];
+                    if (Double.parseDouble(sales) < 0) {
+                        sales = "0";
+                    }
+                    csv.append(cells[0]).append(',').append(header[c]).append(',').append(header[c].charAt(0))
+                            .append(',').append(sales).append('\n');
+                }
+            }
+            return csv.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Fits every precomputed key's additive model and trains the global LSTM on those series. */
     public static EnsembleModel build(SalesTable table, AdditiveConfig additiveConfig, LstmConfig lstmConfig) {
         Map<String, FittedAdditiveModel> models = new LinkedHashMap<>();

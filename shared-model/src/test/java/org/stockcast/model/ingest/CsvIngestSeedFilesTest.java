@@ -100,6 +100,16 @@ class CsvIngestSeedFilesTest {
     }
 
     @Test
+    void everySeedFileIngests() {
+        assertThat(TestData.seedFiles()).hasSize(5);
+        for (Path file : TestData.seedFiles()) {
+            SalesTable table = TestData.ingest(file);
+            assertThat(table.size()).as(file.getFileName().toString()).isPositive();
+            assertThat(table.dailySeries(SalesFilter.ALL)).as(file.getFileName().toString()).isPresent();
+        }
+    }
+
+    @Test
     void widePharmaFileIsRejectedWithTheColumnsFound() throws Exception {
         Path file = TestData.pharma();
         CsvRejectedException e;

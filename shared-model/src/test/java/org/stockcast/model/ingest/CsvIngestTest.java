@@ -183,12 +183,24 @@ class CsvIngestTest {
 
     @Test
     void anUnclosedQuoteIsReported() {
-        CsvRejectedException e = rejected("date,sales,comment\n2025-09-01,1,ok\n2025-09-02,2,\"never closed\n");
+        CsvRejectedException e = rejected("date,sales,comment\n2025-09-01,1,ok\n2025-09-02,2,\"never closed\n"
+                + "2025-09-03,3,x\n2025-09-04,4,y\n");
 
         assertThat(e.reason()).isEqualTo(Reason.INVALID_ROWS);
         assertThat(e.problems()).hasSize(1);
         assertThat(e.problems().get(0).reason()).contains("never closed");
         assertThat(e.problems().get(0).row()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnclosedQuoteInTheOnlyRowOrInTheHeader() {
+        CsvRejectedException onlyRow = rejected("date,sales\n\"2025-09-01,1\n");
+        assertThat(onlyRow.reason()).isEqualTo(Reason.INVALID_ROWS);
+        assertThat(onlyRow.problems()).extracting(RowProblem::row).containsExactly(2L);
+
+        CsvRejectedException header = rejected("\"date,sales\n2025-09-01,1\n");
+        assertThat(header.reason()).isEqualTo(Reason.BAD_HEADER);
+        assertThat(header.getMessage()).contains("never closed");
     }
 
     @Test
@@ -286,5 +298,23 @@ class CsvIngestTest {
 
         assertThat(table.region(0)).isEqualTo("Köln");
         assertThat(table.extra("Bemerkung", 0)).isEqualTo("naïve ☕");
+    }
+
+    @Test
+    void windowsLineEndingsAreAccepted() throws IOException {
+        SalesTable table = read("date,sales,comment\r\n2025-09-01,1,\"two\r\nlines\"\r\n2025-09-02,2,x\r\n");
+
+        assertThat(table.size()).isEqualTo(2);
+        assertThat(table.sales(1)).isEqualTo(2.0);
+        assertThat(table.extra("comment", 1)).isEqualTo("x");
+        assertThat(table.extra("comment", 0)).contains("two").contains("lines");
+    }
+
+    @Test
+    void semicolonSeparatedFilesGetAHint() {
+        CsvRejectedException e = rejected("date;sales\n2025-09-01;1\n");
+
+        assertThat(e.reason()).isEqualTo(Reason.BAD_HEADER);
+        assertThat(e.getMessage()).contains("found: date;sales", "seems to use ';'");
     }
 }
