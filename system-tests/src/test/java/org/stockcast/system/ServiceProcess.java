@@ -160,11 +160,35 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then SIGKILL if the service does not stop within 20 s. */
+    /** Peak resident set size of the process so far (VmHWM from /proc), in MB; -1 when unavailable. */
+    long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // process gone or no procfs
+        }
+        return -1;
+    }
+
+    /** SIGTERM, then SIGKILL if the service does not stop within 20 s. Logs the peak RSS as a figure first. */
     @Override
     public void close() throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
+        }
+        long rss = peakRssMb();
+        log.info("FIGURE peak RSS {} ({}): {} MB", service.name, logFile.getParent().getFileName(), rss);
+        try {
+            Files.createDirectories(SystemTestEnv.workDir());
+            Files.writeString(SystemTestEnv.workDir().resolve("peak-rss.txt"), service.name + " "
+                    + logFile.getParent().getFileName() + " " + rss + " MB\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            log.warn("could not record peak RSS", e);
         }
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
