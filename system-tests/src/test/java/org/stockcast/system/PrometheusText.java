@@ -19,6 +19,27 @@ final class PrometheusText {
         return total;
     }
 
+    /** Label sets of {@code name} whose value grew between two scrapes, e.g. {@code reason="extra_file"}. */
+    static List<String> grown(String before, String after, String name) {
+        java.util.Map<String, Double> old = new java.util.HashMap<>();
+        for (String line : samples(before, name)) {
+            old.put(labels(line), Double.parseDouble(valueOf(line)));
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : samples(after, name)) {
+            if (Double.parseDouble(valueOf(line)) > old.getOrDefault(labels(line), 0.0)) {
+                out.add(labels(line));
+            }
+        }
+        return out;
+    }
+
+    private static String labels(String line) {
+        int open = line.indexOf('{');
+        int close = line.lastIndexOf('}');
+        return open < 0 || close < open ? "" : line.substring(open + 1, close);
+    }
+
     static List<String> samples(String exposition, String name) {
         List<String> out = new ArrayList<>();
         for (String line : exposition.split("\n")) {

@@ -112,11 +112,12 @@ class StoreFaultsIT {
                     double delta = awaitFailureCount(forecast, before, fault.reason(), detect);
                     // Two more polls: a bad version is not retried while its manifest is unchanged.
                     Thread.sleep(Stack.POLL_INTERVAL.multipliedBy(2).plusMillis(500).toMillis());
-                    double settled = PrometheusText.sum(metrics(forecast), FAILURES, null)
-                            - PrometheusText.sum(before, FAILURES, null);
+                    String after = metrics(forecast);
+                    double settled = PrometheusText.sum(after, FAILURES, null) - PrometheusText.sum(before, FAILURES, null);
                     int servedNow = served(forecast);
-                    table.add(String.format(Locale.ROOT, "| %s (v%d) | %s | %.0f | v%d |", fault.name(), next,
-                            fault.reason() == null ? "any" : fault.reason(), settled, servedNow));
+                    table.add(String.format(Locale.ROOT, "| %s (v%d) | %s | %.0f `%s` | v%d |", fault.name(), next,
+                            fault.reason() == null ? "any" : fault.reason(), settled,
+                            String.join(" ", PrometheusText.grown(before, after, FAILURES)), servedNow));
                     assertThat(delta).as("%s counted", fault.name()).isEqualTo(1.0);
                     assertThat(settled).as("%s not retried", fault.name()).isEqualTo(1.0);
                     assertThat(servedNow).as("served after %s", fault.name()).isEqualTo(good);
