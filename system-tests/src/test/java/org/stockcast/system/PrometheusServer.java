@@ -57,6 +57,7 @@ final class PrometheusServer implements AutoCloseable {
         Files.createDirectories(logFile.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-prometheus"));
         return new PrometheusServer(process, port, logFile);
     }
 

@@ -76,6 +76,9 @@ final class ServiceProcess implements AutoCloseable {
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         process = builder.start();
+        // If the test JVM is stopped (failsafe timeout, Ctrl-C), take the service down with it.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "stop-" + service.name));
         log.info("started {} pid {} on port {} (log {})", service.name, process.pid(), port, logFile);
     }
 

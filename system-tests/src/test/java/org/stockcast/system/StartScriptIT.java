@@ -40,6 +40,10 @@ class StartScriptIT {
                 "LOG_DIR", logs.toString(), "RETRAIN_PORT", Integer.toString(retrainPort),
                 "FORECAST_PORT", Integer.toString(forecastPort), "BIND_ADDRESS", "127.0.0.1"));
         Process script = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            script.descendants().forEach(ProcessHandle::destroyForcibly);
+            script.destroyForcibly();
+        }, "stop-start.sh"));
         List<ProcessHandle> services = List.of();
         try {
             Http http = new Http();
