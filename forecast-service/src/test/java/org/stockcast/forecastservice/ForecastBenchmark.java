@@ -64,6 +64,7 @@ public final class ForecastBenchmark {
         int swaps = Integer.parseInt(options.getOrDefault("swaps", "20"));
         int serve = Integer.parseInt(options.getOrDefault("serve", "0"));
         int port = Integer.parseInt(options.getOrDefault("port", "18001"));
+        int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
 
         Path source = work.resolve("source");
         ModelStore sourceStore = new ModelStore(source, 5);
@@ -101,6 +102,12 @@ public final class ForecastBenchmark {
             scenarios.put("category N (precomputed)", "\"category\":\"N\"");
             scenarios.put("product M01AB + category M (on demand, cached after 1st)",
                     "\"product_id\":\"M01AB\",\"category\":\"M\"");
+            // JIT warm-up on every scenario before anything is measured.
+            for (String filter : scenarios.values()) {
+                for (int days : new int[] {7, 30, 365}) {
+                    closedLoop(port, "{\"days\":" + days + "," + filter + "}", clients, 1);
+                }
+            }
             System.out.println();
             System.out.println("| scenario | days | p50 ms | p99 ms | req/s (" + clients + " clients) | p99 ms under load |");
             System.out.println("|---|---|---|---|---|---|");
@@ -113,6 +120,20 @@ public final class ForecastBenchmark {
                     System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f | %.2f |%n", scenario.getKey(), days,
                             percentile(sequential, 50), percentile(sequential, 99), load.perSecond(),
                             percentile(load.latencies(), 99));
+                }
+            }
+
+            // Open loop at a fixed rate: latency counted from the intended send time (no coordinated omission).
+            System.out.println();
+            System.out.println("| scenario | days | offered req/s | achieved req/s | p50 ms | p99 ms | p99.9 ms |");
+            System.out.println("|---|---|---|---|---|---|---|");
+            for (Map.Entry<String, String> scenario : scenarios.entrySet()) {
+                for (int days : new int[] {7, 30, 365}) {
+                    String body = "{\"days\":" + days + "," + scenario.getValue() + "}";
+                    Load load = openLoop(port, body, rate, seconds, 16);
+                    System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.2f | %.2f | %.2f |%n", scenario.getKey(),
+                            days, rate, load.perSecond(), percentile(load.latencies(), 50),
+                            percentile(load.latencies(), 99), percentile(load.latencies(), 99.9));
                 }
             }
 
@@ -139,6 +160,7 @@ public final class ForecastBenchmark {
 
             if (serve > 0) {
                 System.out.printf("serving on port %d for %d s (wrk)%n", port, serve);
+                System.out.flush();
                 Thread.sleep(serve * 1000L);
             }
 
@@ -280,6 +302,46 @@ public final class ForecastBenchmark {
             throw new IllegalStateException(failures.get() + " failed requests");
         }
         return new Load(done / elapsed, window.stream().mapToDouble(Double::doubleValue).toArray(), failures.get());
+    }
+
+    private static Load openLoop(int port, String body, int rate, int seconds, int threads)
+            throws InterruptedException {
+        long interval = 1_000_000_000L * threads / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        long end = start + seconds * 1_000_000_000L;
+        AtomicInteger failures = new AtomicInteger();
+        List<List<Double>> perThread = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<Double> latencies = new ArrayList<>();
+            perThread.add(latencies);
+            long first = start + t * (1_000_000_000L / rate);
+            Thread thread = new Thread(() -> {
+                Http own = new Http(port);
+                own.postJson("/forecast", body);
+                for (long intended = first; intended < end; intended += interval) {
+                    long wait = intended - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    if (own.postJson("/forecast", body).statusCode() != 200) {
+                        failures.incrementAndGet();
+                    }
+                    latencies.add((System.nanoTime() - intended) / 1e6);
+                }
+            });
+            workers.add(thread);
+            thread.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double elapsed = (Math.max(System.nanoTime(), end) - start) / 1e9;
+        double[] all = perThread.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " failed requests");
+        }
+        return new Load(all.length / elapsed, all, failures.get());
     }
 
     private static void check(HttpResponse<String> response) {

@@ -48,6 +48,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setProperty("file", e.fileName());
         problem.setProperty("reason", e.reason().name().toLowerCase(Locale.ROOT));
         problem.setProperty("errors", e.problems());
+        problem.setProperty("totalErrors", e.totalProblems());
         return problem(problem);
     }
 

@@ -381,9 +381,14 @@ public final class SalesTable {
 
         private int size;
         private int[] epochDays;
-        private String[] productIds;
-        private String[] categories;
-        private String[] regions;
+        // Product, category and region as codes into `dictionary` (0 = empty) while rows are collected: filling
+        // int arrays instead of huge reference arrays spares the garbage collector from rescanning them on every
+        // young collection of a million-row ingest. build() turns them into String columns once.
+        private int[] productCodes;
+        private int[] categoryCodes;
+        private int[] regionCodes;
+        private final List<String> dictionary = new ArrayList<>(List.of(""));
+        private final Map<String, Integer> codes = new HashMap<>();
         private double[] sales;
         private double[] prices;
         private double[] discounts;
@@ -397,9 +402,9 @@ public final class SalesTable {
         private Builder(int expectedRows) {
             int capacity = Math.max(expectedRows, 16);
             epochDays = new int[capacity];
-            productIds = new String[capacity];
-            categories = new String[capacity];
-            regions = new String[capacity];
+            productCodes = new int[capacity];
+            categoryCodes = new int[capacity];
+            regionCodes = new int[capacity];
             sales = new double[capacity];
             prices = new double[capacity];
             discounts = new double[capacity];
@@ -435,9 +440,9 @@ public final class SalesTable {
             }
             int i = size++;
             epochDays[i] = epochDay;
-            productIds[i] = dedupe(productId);
-            categories[i] = dedupe(emptyToNull(category));
-            regions[i] = dedupe(emptyToNull(region));
+            productCodes[i] = code(productId);
+            categoryCodes[i] = code(category);
+            regionCodes[i] = code(region);
             this.sales[i] = sales;
             prices[i] = price;
             discounts[i] = discount;
@@ -479,10 +484,35 @@ public final class SalesTable {
             for (int c = 0; c < extraNames.size(); c++) {
                 extras.put(extraNames.get(c), trim(extraValues.get(c)));
             }
-            SalesTable table = new SalesTable(size, trim(epochDays), trim(productIds), trim(categories),
-                    trim(regions), trim(sales), trim(prices), trim(discounts), trim(ratings), extras);
+            String[] words = dictionary.toArray(new String[0]);
+            words[0] = null;
+            SalesTable table = new SalesTable(size, trim(epochDays), decode(productCodes, words),
+                    decode(categoryCodes, words), decode(regionCodes, words), trim(sales), trim(prices),
+                    trim(discounts), trim(ratings), extras);
             strings.clear();
+            codes.clear();
             return table;
+        }
+
+        private int code(String value) {
+            if (value == null || value.isEmpty()) {
+                return 0;
+            }
+            Integer known = codes.get(value);
+            if (known != null) {
+                return known;
+            }
+            dictionary.add(value);
+            codes.put(value, dictionary.size() - 1);
+            return dictionary.size() - 1;
+        }
+
+        private String[] decode(int[] column, String[] words) {
+            String[] values = new String[size];
+            for (int i = 0; i < size; i++) {
+                values[i] = words[column[i]];
+            }
+            return values;
         }
 
         private String dedupe(String value) {
@@ -503,9 +533,9 @@ public final class SalesTable {
             // Doubling keeps the total copying below one final table's worth (build() trims once more).
             int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16L, 2L * epochDays.length));
             epochDays = Arrays.copyOf(epochDays, capacity);
-            productIds = Arrays.copyOf(productIds, capacity);
-            categories = Arrays.copyOf(categories, capacity);
-            regions = Arrays.copyOf(regions, capacity);
+            productCodes = Arrays.copyOf(productCodes, capacity);
+            categoryCodes = Arrays.copyOf(categoryCodes, capacity);
+            regionCodes = Arrays.copyOf(regionCodes, capacity);
             sales = Arrays.copyOf(sales, capacity);
             prices = Arrays.copyOf(prices, capacity);
             discounts = Arrays.copyOf(discounts, capacity);

@@ -1,6 +1,7 @@
 package org.stockcast.model.dataset;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +37,13 @@ final class SalesTableMerge {
             lastRowOfKey.put(uploadKeys[i], i); // a later duplicate inside the upload wins
         }
 
-        // sources[k] >= 0: master row; < 0: upload row -(k + 1).
-        int[] sources = new int[master.size() + lastRowOfKey.size()];
-        int out = 0;
+        // Where uploaded rows go: replacing master row m keeps position m; new keys go after the master's rows.
+        int distinctKeys = lastRowOfKey.size();
+        int[] patchPositions = new int[distinctKeys];
+        int[] patchRows = new int[distinctKeys];
+        int patches = 0;
         boolean[] placed = new boolean[uploadSize];
-        int updated = 0;
+        BitSet droppedMasterRows = null;
         String[] masterProducts = master.productColumn();
         int[] masterDays = master.epochDayColumn();
         // Only master rows inside the upload's date range can clash: a cheap test that skips the hash lookup for
@@ -49,52 +52,55 @@ final class SalesTableMerge {
         int lastUploadDay = upload.isEmpty() ? -1 : (int) upload.lastDate().orElseThrow().toEpochDay();
         lastProduct = null;
         Integer code = null;
-        int dropped = 0;
         for (int m = 0; m < master.size(); m++) {
             int day = masterDays[m];
-            int u = -1;
-            if (day >= firstUploadDay && day <= lastUploadDay) {
-                String product = masterProducts[m];
-                if (product != lastProduct) {
-                    lastProduct = product;
-                    code = productCodes.get(product);
-                }
-                u = code == null ? -1 : lastRowOfKey.get(key(code, day));
+            if (day < firstUploadDay || day > lastUploadDay) {
+                continue;
             }
+            String product = masterProducts[m];
+            if (product != lastProduct) {
+                lastProduct = product;
+                code = productCodes.get(product);
+            }
+            int u = code == null ? -1 : lastRowOfKey.get(key(code, day));
             if (u < 0) {
-                sources[out++] = m;
-            } else if (!placed[u]) {
+                continue;
+            }
+            if (!placed[u]) {
                 placed[u] = true;
-                sources[out++] = -(u + 1);
-                updated++;
+                patchPositions[patches] = m;
+                patchRows[patches++] = u;
             } else {
-                dropped++; // a second master row with the same key; the uploaded row already replaced the first
+                // A second master row with the same key: the uploaded row already replaced the first one.
+                if (droppedMasterRows == null) {
+                    droppedMasterRows = new BitSet(master.size());
+                }
+                droppedMasterRows.set(m);
             }
         }
+        int updated = patches;
         int added = 0;
         for (int i = 0; i < uploadSize; i++) {
             // New keys in the order they first appear, each with its last uploaded row.
             int winner = lastRowOfKey.get(uploadKeys[i]);
             if (!placed[winner]) {
                 placed[winner] = true;
-                sources[out++] = -(winner + 1);
+                patchPositions[patches] = master.size() + added;
+                patchRows[patches++] = winner;
                 added++;
             }
         }
-        return new MergeResult(gather(master, upload, sources, out, dropped == 0), uploadSize, added, updated);
+        Gather gather = droppedMasterRows == null
+                ? new PatchGather(patchPositions, patchRows, patches, master.size() + added, master.size())
+                : FullGather.of(master.size(), droppedMasterRows, patchPositions, patchRows, updated, patches);
+        return new MergeResult(build(master, upload, gather), uploadSize, added, updated);
     }
 
     private static long key(int productCode, int epochDay) {
         return ((long) productCode << 32) | (epochDay & 0xFFFF_FFFFL);
     }
 
-    /**
-     * Builds the merged columns. When no master row was dropped, sources[k] == k for every master position that
-     * was not replaced, so each column is a bulk copy of the master's plus patches: much faster than a gather.
-     */
-    private static SalesTable gather(SalesTable master, SalesTable upload, int[] sources, int size,
-                                     boolean masterInPlace) {
-        Gather g = masterInPlace ? new PatchGather(sources, size, master.size()) : new FullGather(sources, size);
+    private static SalesTable build(SalesTable master, SalesTable upload, Gather g) {
         Map<String, String[]> extras = new LinkedHashMap<>();
         Map<String, String> canonicalNames = new HashMap<>();
         List<String[]> masterExtraSources = new ArrayList<>();
@@ -123,7 +129,7 @@ final class SalesTableMerge {
             column.setValue(g.strings(masterExtraSources.get(c), uploadExtraSources.get(c)));
             c++;
         }
-        return new SalesTable(size,
+        return new SalesTable(g.size(),
                 g.ints(master.epochDayColumn(), upload.epochDayColumn()),
                 g.strings(master.productColumn(), upload.productColumn()),
                 g.strings(master.categoryColumn(), upload.categoryColumn()),
@@ -137,6 +143,8 @@ final class SalesTableMerge {
 
     /** Builds one merged column from the master's and the upload's (a null column means all empty). */
     private interface Gather {
+        int size();
+
         int[] ints(int[] fromMaster, int[] fromUpload);
 
         double[] doubles(double[] fromMaster, double[] fromUpload);
@@ -144,38 +152,32 @@ final class SalesTableMerge {
         String[] strings(String[] fromMaster, String[] fromUpload);
     }
 
-    /** Master rows stay where they are: copy the master column, then write the uploaded rows over/after it. */
+    /** Master rows stay where they are: bulk-copy the master column, then write the uploaded rows over/after it. */
     private static final class PatchGather implements Gather {
-        private final int size;
-        private final int masterSize;
         private final int[] uploadPositions;
         private final int[] uploadRows;
+        private final int patches;
+        private final int size;
+        private final int masterSize;
 
-        PatchGather(int[] sources, int size, int masterSize) {
+        PatchGather(int[] uploadPositions, int[] uploadRows, int patches, int size, int masterSize) {
+            this.uploadPositions = uploadPositions;
+            this.uploadRows = uploadRows;
+            this.patches = patches;
             this.size = size;
             this.masterSize = masterSize;
-            int count = 0;
-            for (int k = 0; k < size; k++) {
-                if (sources[k] < 0) {
-                    count++;
-                }
-            }
-            uploadPositions = new int[count];
-            uploadRows = new int[count];
-            int i = 0;
-            for (int k = 0; k < size; k++) {
-                if (sources[k] < 0) {
-                    uploadPositions[i] = k;
-                    uploadRows[i++] = -sources[k] - 1;
-                }
-            }
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
 
         @Override
         public int[] ints(int[] fromMaster, int[] fromUpload) {
             int[] result = new int[size];
             System.arraycopy(fromMaster, 0, result, 0, masterSize);
-            for (int i = 0; i < uploadPositions.length; i++) {
+            for (int i = 0; i < patches; i++) {
                 result[uploadPositions[i]] = fromUpload[uploadRows[i]];
             }
             return result;
@@ -185,7 +187,7 @@ final class SalesTableMerge {
         public double[] doubles(double[] fromMaster, double[] fromUpload) {
             double[] result = new double[size];
             System.arraycopy(fromMaster, 0, result, 0, masterSize);
-            for (int i = 0; i < uploadPositions.length; i++) {
+            for (int i = 0; i < patches; i++) {
                 result[uploadPositions[i]] = fromUpload[uploadRows[i]];
             }
             return result;
@@ -197,7 +199,7 @@ final class SalesTableMerge {
             if (fromMaster != null) {
                 System.arraycopy(fromMaster, 0, result, 0, masterSize);
             }
-            for (int i = 0; i < uploadPositions.length; i++) {
+            for (int i = 0; i < patches; i++) {
                 result[uploadPositions[i]] = fromUpload == null ? null : fromUpload[uploadRows[i]];
             }
             return result;
@@ -209,9 +211,38 @@ final class SalesTableMerge {
         private final int[] sources;
         private final int size;
 
-        FullGather(int[] sources, int size) {
+        /** sources[k] >= 0: master row; < 0: upload row -(k + 1). */
+        private FullGather(int[] sources, int size) {
             this.sources = sources;
             this.size = size;
+        }
+
+        /** Patches 0..updated-1 replace master rows (in row order), the rest are appended. */
+        static FullGather of(int masterSize, BitSet droppedMasterRows, int[] patchPositions, int[] patchRows,
+                             int updated, int patches) {
+            int size = masterSize - droppedMasterRows.cardinality() + (patches - updated);
+            int[] sources = new int[size];
+            int out = 0;
+            int p = 0;
+            for (int m = 0; m < masterSize; m++) {
+                if (droppedMasterRows.get(m)) {
+                    continue;
+                }
+                if (p < updated && patchPositions[p] == m) {
+                    sources[out++] = -(patchRows[p++] + 1);
+                } else {
+                    sources[out++] = m;
+                }
+            }
+            for (int i = updated; i < patches; i++) {
+                sources[out++] = -(patchRows[i] + 1);
+            }
+            return new FullGather(sources, size);
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
 
         @Override

@@ -249,7 +249,6 @@ public final class CsvIngest {
                         + " values but the header has " + names.length + " columns");
                 return;
             }
-            long problemsBefore = totalProblems;
             int epochDay = CsvValues.NO_DATE;
             String product = SalesTable.TOTAL_PRODUCT;
             double sales = Double.NaN;
@@ -303,7 +302,6 @@ public final class CsvIngest {
             if (totalProblems > 0) {
                 return;
             }
-            assert problemsBefore == totalProblems;
             table.addEpochDay(epochDay, product, sales, category, region, price, discount, rating);
             for (int c = 0; c < record.length; c++) {
                 if (extraIndex[c] >= 0) {

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,24 +154,27 @@ public final class LstmTrainer {
             return updater == null ? Optional.empty() : Optional.ofNullable(updater.getStateViewArray());
         }
 
-        /** One pass over the shuffled windows; returns the example-weighted mean minibatch loss (as Keras does). */
+        /**
+         * One pass over the shuffled windows; returns the example-weighted mean minibatch loss (as Keras reports).
+         * Each minibatch is its own small contiguous array: fitting views of one big epoch tensor cost twice the CPU
+         * and three times the peak RSS (see the LSTM benchmark, "views" variant).
+         */
         private double fitEpoch(MultiLayerNetwork network, TrainingWindows.Windows train, int[] order) {
             int window = train.window();
             int n = train.count();
-            float[] inputs = new float[n * window];
-            float[] targets = new float[n];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(train.inputs(), order[i] * window, inputs, i * window, window);
-                targets[i] = train.targets()[order[i]];
-            }
-            INDArray features = Nd4j.create(inputs, new long[]{n, 1, window}, 'c');
-            INDArray labels = Nd4j.create(targets, new long[]{n, 1}, 'c');
             double weightedLoss = 0;
             for (int from = 0; from < n; from += config.batchSize()) {
-                int to = Math.min(n, from + config.batchSize());
-                network.fit(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all()),
-                        labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
-                weightedLoss += network.score() * (to - from);
+                int size = Math.min(config.batchSize(), n - from);
+                float[] inputs = new float[size * window];
+                float[] targets = new float[size];
+                for (int i = 0; i < size; i++) {
+                    int row = order[from + i];
+                    System.arraycopy(train.inputs(), row * window, inputs, i * window, window);
+                    targets[i] = train.targets()[row];
+                }
+                network.fit(new DataSet(Nd4j.create(inputs, new long[]{size, 1, window}, 'c'),
+                        Nd4j.create(targets, new long[]{size, 1}, 'c')));
+                weightedLoss += network.score() * size;
             }
             return weightedLoss / n;
         }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ public final class IngestBenchmark {
     private static final LocalDate MASTER_START = LocalDate.of(2023, 1, 1);
     private static final String[] CATEGORIES = {"A", "B", "C", "D", "E"};
     private static final String[] REGIONS = {"North", "South", "East", "West"};
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -67,9 +69,10 @@ public final class IngestBenchmark {
 
         System.out.println();
         System.out.println("| upload rows | file MB | runs | ingest+validate s | merge s | total s (median) "
-                + "| rows/s (median) | rows/s (best) | rows per process CPU-s (median) | added | updated | peak heap MB "
+                + "| rows/s (median) | rows/s (best) | rows per thread CPU-s | rows per process CPU-s | added | updated "
+                + "| peak heap MB "
                 + "| live after MB |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         int[][] plans = {{10_000, 30, 15}, {100_000, 5, 7}, {1_000_000, 1, 5}}; // rows, warm-up runs, measured runs
         List<String> only = args.length > 1 ? List.of(args[1].split(",")) : List.of();
         for (int[] plan : plans) {
@@ -85,6 +88,7 @@ public final class IngestBenchmark {
             double[] seconds = new double[plan[2]];
             double[] ingestSeconds = new double[plan[2]];
             double[] cpuSeconds = new double[plan[2]];
+            double[] threadSeconds = new double[plan[2]];
             double[] mergeSeconds = new double[plan[2]];
             long peak = 0;
             MergeResult last = null;
@@ -93,9 +97,11 @@ public final class IngestBenchmark {
                 resetPeaks();
                 long start = System.nanoTime();
                 long cpuStart = OS.getProcessCpuTime();
+                long threadStart = THREAD.getCurrentThreadCpuTime();
                 last = run(upload, master);
                 seconds[i] = (System.nanoTime() - start) / 1e9;
                 cpuSeconds[i] = (OS.getProcessCpuTime() - cpuStart) / 1e9;
+                threadSeconds[i] = (THREAD.getCurrentThreadCpuTime() - threadStart) / 1e9;
                 ingestSeconds[i] = lastIngestSeconds;
                 mergeSeconds[i] = lastMergeSeconds;
                 peak = Math.max(peak, peakHeap());
@@ -105,12 +111,13 @@ public final class IngestBenchmark {
             Arrays.sort(ingestSeconds);
             Arrays.sort(mergeSeconds);
             Arrays.sort(cpuSeconds);
+            Arrays.sort(threadSeconds);
             double median = seconds[seconds.length / 2];
             System.out.printf(Locale.ROOT,
-                    "| %,d | %.1f | %d | %.3f | %.3f | %.3f | %,.0f | %,.0f | %,.0f | %,d | %,d | %d | %d |%n",
+                    "| %,d | %.1f | %d | %.3f | %.3f | %.3f | %,.0f | %,.0f | %,.0f | %,.0f | %,d | %,d | %d | %d |%n",
                     rows, Files.size(upload) / 1e6, seconds.length, ingestSeconds[seconds.length / 2],
                     mergeSeconds[seconds.length / 2], median, rows / median, rows / seconds[0],
-                    rows / cpuSeconds[seconds.length / 2],
+                    rows / threadSeconds[seconds.length / 2], rows / cpuSeconds[seconds.length / 2],
                     last.rowsAdded(), last.rowsUpdated(), peak >> 20, live >> 20);
             last = null;
             Files.delete(upload);

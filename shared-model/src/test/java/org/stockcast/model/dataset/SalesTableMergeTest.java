@@ -158,4 +158,19 @@ class SalesTableMergeTest {
         assertThat(result.rowsUpdated()).isZero();
         assertThat(result.merged().size()).isEqualTo(4);
     }
+
+    @Test
+    void extraColumnsDifferingOnlyInCaseAreOneColumnNamedAsInTheMaster() {
+        SalesTable master = SalesTable.builder().add(START, "P1", 1).extra("profit", "10").build();
+        SalesTable upload = SalesTable.builder().add(START.plusDays(1), "P1", 2).extra("Profit", "20")
+                .extra("views", "7").build();
+
+        SalesTable merged = MasterDataset.merge(master, upload).merged();
+
+        assertThat(merged.extraColumns()).containsExactly("profit", "views");
+        assertThat(merged.extra("profit", 0)).isEqualTo("10");
+        assertThat(merged.extra("profit", 1)).isEqualTo("20");
+        assertThat(merged.extra("views", 0)).isNull();
+        assertThat(merged.extra("views", 1)).isEqualTo("7");
+    }
 }

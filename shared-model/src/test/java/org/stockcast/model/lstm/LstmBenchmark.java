@@ -56,18 +56,18 @@ public final class LstmBenchmark {
             System.out.println("\n| input | variant | OMP threads | train windows | epoch 1 wall s | wall s/epoch (median, epochs 2+) | process CPU s/epoch (median, epochs 2+) | peak RSS MB | load avg (1 min) before/after |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             String[][] scenarios = {
-                    {"small", "relu", "32", "ENABLED", "tensor", "1", "3"},
-                    {"small", "relu", "32", "ENABLED", "tensor", "2", "3"},
-                    {"small", "tanh", "32", "ENABLED", "tensor", "1", "3"},
-                    {"small", "relu", "32", "NONE", "tensor", "1", "3"},
+                    {"small", "relu", "32", "ENABLED", "batches", "1", "3"},
                     {"small", "relu", "32", "ENABLED", "iterator", "1", "3"},
-                    {"small", "relu", "64", "ENABLED", "tensor", "1", "3"},
-                    {"small", "relu", "128", "ENABLED", "tensor", "1", "3"},
-                    {"small", "relu", "256", "ENABLED", "tensor", "1", "3"},
-                    {"large", "relu", "32", "ENABLED", "tensor", "1", "2"},
-                    {"large", "relu", "32", "ENABLED", "tensor", "2", "2"},
-                    {"large", "tanh", "32", "ENABLED", "tensor", "1", "2"},
-                    {"large", "relu", "128", "ENABLED", "tensor", "1", "2"},
+                    {"small", "relu", "32", "ENABLED", "views", "1", "3"},
+                    {"small", "tanh", "32", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "32", "NONE", "batches", "1", "3"},
+                    {"small", "relu", "64", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "128", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "256", "ENABLED", "batches", "1", "3"},
+                    {"small", "relu", "32", "ENABLED", "batches", "2", "3"},
+                    {"large", "relu", "32", "ENABLED", "batches", "1", "2"},
+                    {"large", "tanh", "32", "ENABLED", "batches", "1", "2"},
+                    {"large", "relu", "128", "ENABLED", "batches", "1", "2"},
             };
             for (String[] s : scenarios) {
                 runChild(s[5], "epochs", s[0], s[1], s[2], s[3], s[4], s[6]);
@@ -76,8 +76,8 @@ public final class LstmBenchmark {
         if (parts.contains("finetune")) {
             System.out.println("\n| input | start | epochs to target | wall / CPU s to target | epochs run (early stop) | best val MSE (ratio units) | total wall / CPU s | peak RSS MB | load avg |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            runChild("1", "finetune", "small", "32");
-            runChild("1", "finetune", "large", "128");
+            runChild("1", "finetune", "small", "32", "50");
+            runChild("1", "finetune", "large", "128", "15");
         }
         if (parts.contains("predict")) {
             System.out.println("\n| method | days | p50 ms wall / thread CPU | p99 ms wall / CPU | mean ms wall / CPU | load avg before/after |");
@@ -131,9 +131,9 @@ public final class LstmBenchmark {
     private static void child(String[] args) throws Exception {
         switch (args[0]) {
             case "epochs" -> epochs(args[1], LstmConfig.Activation.valueOf(args[2].toUpperCase()),
-                    Integer.parseInt(args[3]), WorkspaceMode.valueOf(args[4]), args[5].equals("iterator"),
+                    Integer.parseInt(args[3]), WorkspaceMode.valueOf(args[4]), args[5],
                     Integer.parseInt(args[6]));
-            case "finetune" -> fineTune(args[1], Integer.parseInt(args[2]));
+            case "finetune" -> fineTune(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "predict" -> predict();
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -161,7 +161,7 @@ public final class LstmBenchmark {
     }
 
     private static void epochs(String size, LstmConfig.Activation activation, int batch, WorkspaceMode workspaces,
-                               boolean iterator, int epochs) throws IOException {
+                               String loop, int epochs) throws IOException {
         String loadBefore = loadAverage();
         Input input = input(size);
         LstmConfig config = config(activation, batch, epochs, epochs + 1, input.cap());
@@ -182,10 +182,10 @@ public final class LstmBenchmark {
                 cpuMarks.add(processCpuNanos());
             }
         };
-        if (iterator) {
-            iteratorEpochs(network, windows, config, listener);
-        } else {
-            new LstmTrainer.EarlyStopping(config, listener).run(network, windows);
+        switch (loop) {
+            case "iterator" -> iteratorEpochs(network, windows, config, listener);
+            case "views" -> viewEpochs(network, windows, config, listener);
+            default -> new LstmTrainer.EarlyStopping(config, listener).run(network, windows);
         }
         double[] seconds = new double[marks.size() - 1];
         for (int i = 0; i < seconds.length; i++) {
@@ -199,10 +199,45 @@ public final class LstmBenchmark {
         }
         Arrays.sort(cpuLater);
         String variant = activation.name().toLowerCase() + ", batch " + batch + ", workspaces " + workspaces
-                + (iterator ? ", ListDataSetIterator" : ", one tensor");
+                + switch (loop) {
+                    case "iterator" -> ", DataSet.batchBy + ListDataSetIterator";
+                    case "views" -> ", views of one epoch tensor";
+                    default -> ", a DataSet per minibatch (production)";
+                };
         System.out.printf("| %s | %s | {omp} | %d | %.2f | %.2f | %.2f | %d | %s / %s |%n", size, variant,
                 windows.train().count(), seconds[0], later[later.length / 2], cpuLater[cpuLater.length / 2],
                 peakRssMb(), loadBefore, loadAverage());
+    }
+
+    /** The first production loop, for comparison: one shuffled tensor per epoch, minibatches as views of it. */
+    private static void viewEpochs(MultiLayerNetwork network, TrainingWindows windows, LstmConfig config,
+                                   TrainingListener listener) {
+        TrainingWindows.Windows train = windows.train();
+        TrainingWindows.Windows val = windows.validation();
+        DataSet validation = new DataSet(Nd4j.create(val.inputs(), new long[]{val.count(), 1, val.window()}, 'c'),
+                Nd4j.create(val.targets(), new long[]{val.count(), 1}, 'c'));
+        int n = train.count();
+        int window = train.window();
+        java.util.Random random = new java.util.Random(config.seed());
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            float[] inputs = new float[n * window];
+            float[] targets = new float[n];
+            for (int i = 0; i < n; i++) {
+                int row = random.nextInt(n);
+                System.arraycopy(train.inputs(), row * window, inputs, i * window, window);
+                targets[i] = train.targets()[row];
+            }
+            INDArray features = Nd4j.create(inputs, new long[]{n, 1, window}, 'c');
+            INDArray labels = Nd4j.create(targets, new long[]{n, 1}, 'c');
+            for (int from = 0; from < n; from += config.batchSize()) {
+                int to = Math.min(n, from + config.batchSize());
+                network.fit(features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
+                                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all()),
+                        labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
+                                org.nd4j.linalg.indexing.NDArrayIndex.all()));
+            }
+            listener.epoch(new EpochProgress(epoch, config.epochs(), network.score(), network.score(validation, false)));
+        }
     }
 
     /** The DL4J-idiomatic path, for comparison: DataSet.batchBy + ListDataSetIterator, fit(iterator). */
@@ -239,12 +274,12 @@ public final class LstmBenchmark {
         }
     }
 
-    private static void fineTune(String size, int batch) throws IOException {
+    private static void fineTune(String size, int batch, int maxEpochs) throws IOException {
         String loadBefore = loadAverage();
         Input input = input(size);
         int newDays = 60;
         List<double[]> old = input.series().stream().map(s -> Arrays.copyOf(s, s.length - newDays)).toList();
-        LstmConfig config = config(LstmConfig.Activation.RELU, batch, 50, 5, input.cap());
+        LstmConfig config = config(LstmConfig.Activation.RELU, batch, maxEpochs, 5, input.cap());
         Path zip = Files.createTempDirectory("lstm-bench").resolve("lstm.zip");
         LstmTrainer.train(old, config, TrainingMode.FULL, Optional.empty(), TrainingListener.NONE).forecaster().save(zip);
 
@@ -258,8 +293,8 @@ public final class LstmBenchmark {
         double target = Math.max(Arrays.stream(freshVal).min().orElseThrow(), Arrays.stream(tunedVal).min().orElseThrow());
         String loadAfter = loadAverage();
         long rss = peakRssMb();
-        printFineTuneRow(size + " (batch " + batch + ", " + newDays + " new days)", "fresh", fresh, freshVal, target, rss, loadBefore, loadAfter);
-        printFineTuneRow(size + " (batch " + batch + ", " + newDays + " new days)", "fine-tune (fineTuned=" + tunedResult.fineTuned() + ")",
+        printFineTuneRow(size + " (batch " + batch + ", max " + maxEpochs + " epochs, " + newDays + " new days)", "fresh", fresh, freshVal, target, rss, loadBefore, loadAfter);
+        printFineTuneRow(size + " (batch " + batch + ", max " + maxEpochs + " epochs, " + newDays + " new days)", "fine-tune (fineTuned=" + tunedResult.fineTuned() + ")",
                 tuned, tunedVal, target, rss, loadBefore, loadAfter);
     }
 
