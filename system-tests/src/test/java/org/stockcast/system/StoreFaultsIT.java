@@ -136,13 +136,24 @@ class StoreFaultsIT {
                 assertThat(ignoredDelta).isZero();
                 assertThat(served(forecast)).isEqualTo(good);
 
-                // A valid newer version is picked up ...
+                // A version copied in non-atomically (an operator's cp/rsync): first without its manifest, which
+                // is counted and skipped; once the manifest arrives (a change) it is loaded ...
                 int valid = next + 1;
-                long published = System.nanoTime();
-                Versions.publishCopy(golden.versionDir(), stack.modelDir, valid);
+                String beforePartial = metrics(forecast);
+                Path staged = Versions.stage(golden.versionDir(), stack.modelDir, valid);
+                Path parked = stack.modelDir.resolve(".manifest-" + valid + ".parked");
+                Files.move(staged.resolve(Versions.MANIFEST), parked);
+                Path dir = Versions.publish(staged, stack.modelDir, valid);
+                awaitFailureCount(forecast, beforePartial, "MISSING_MANIFEST", detect);
+                Thread.sleep(Stack.POLL_INTERVAL.toMillis() + 500);
+                assertThat(served(forecast)).isEqualTo(good);
+                long completed = System.nanoTime();
+                Files.move(parked, dir.resolve(Versions.MANIFEST), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 awaitServed(forecast, valid, detect);
-                long swapMillis = (System.nanoTime() - published) / 1_000_000;
-                table.add("| valid copy (v" + valid + ") | - | - | v" + valid + " after " + swapMillis + " ms |");
+                long swapMillis = (System.nanoTime() - completed) / 1_000_000;
+                table.add("| valid version copied in without manifest (v" + valid + "), manifest added later "
+                        + "| MISSING_MANIFEST, then loaded | 1 | v" + valid + " " + swapMillis
+                        + " ms after the manifest arrived |");
                 // ... and removing it rolls back past all the broken ones to the good version.
                 deleteRecursively(stack.modelDir.resolve(Integer.toString(valid)));
                 long removed = System.nanoTime();
