@@ -86,14 +86,15 @@ final class ForecastLoad implements AutoCloseable {
                 } else {
                     failedByStatus.computeIfAbsent(r.statusCode(), k -> new LongAdder()).increment();
                     if (failureSamples.size() < 10) {
-                        failureSamples.add(r.statusCode() + " " + r.body());
+                        failureSamples.add(java.time.Instant.now() + " " + r.statusCode() + " " + r.body());
                     }
                 }
             } catch (Exception e) {
                 if (firstOk.get() || !(e instanceof java.io.IOException)) {
                     exceptions.increment();
                     if (failureSamples.size() < 10) {
-                        failureSamples.add(e.toString());
+                        // Wall-clock time so a transport error can be matched with the service log.
+                        failureSamples.add(java.time.Instant.now() + " " + e);
                     }
                 }
             }
