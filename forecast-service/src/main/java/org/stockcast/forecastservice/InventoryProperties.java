@@ -1,23 +1,34 @@
 package org.stockcast.forecastservice;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
-/** The {@code inventory.*} settings of API.md "Configuration", plus the inventory policy defaults. */
+/**
+ * The {@code inventory.*} settings of API.md "Configuration", plus the inventory policy defaults. Validated at
+ * start-up: a service level of 1.5 must stop the service, not fail every request.
+ */
 @ConfigurationProperties("inventory")
+@Validated
 public record InventoryProperties(@DefaultValue("./data") Path dataDir,
                                   @DefaultValue("./models") Path modelDir,
-                                  @DefaultValue Watch watch,
-                                  @DefaultValue Stock stock) {
+                                  @DefaultValue @Valid Watch watch,
+                                  @DefaultValue @Valid Stock stock) {
 
     public record Watch(@DefaultValue("2s") Duration pollInterval) {
     }
 
     /** Defaults for requests that do not name their own service level, lead time or review period. */
-    public record Stock(@DefaultValue("0.95") double serviceLevel,
-                        @DefaultValue("5") int leadTimeDays,
-                        @DefaultValue("7") int reviewPeriodDays) {
+    public record Stock(@DefaultValue("0.95") @DecimalMin(value = "0", inclusive = false)
+                        @DecimalMax(value = "1", inclusive = false) double serviceLevel,
+                        @DefaultValue("5") @Min(0) @Max(365) int leadTimeDays,
+                        @DefaultValue("7") @Min(0) @Max(365) int reviewPeriodDays) {
     }
 }

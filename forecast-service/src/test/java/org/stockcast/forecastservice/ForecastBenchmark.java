@@ -109,17 +109,18 @@ public final class ForecastBenchmark {
                 }
             }
             System.out.println();
-            System.out.println("| scenario | days | p50 ms | p99 ms | req/s (" + clients + " clients) | p99 ms under load |");
-            System.out.println("|---|---|---|---|---|---|");
+            System.out.println("| scenario | days | p50 ms | p99 ms | req/s (" + clients + " clients) | p99 ms under load "
+                    + "| server KB allocated/request |");
+            System.out.println("|---|---|---|---|---|---|---|");
             for (Map.Entry<String, String> scenario : scenarios.entrySet()) {
                 for (int days : new int[] {7, 30, 365}) {
                     String body = "{\"days\":" + days + "," + scenario.getValue() + "}";
                     check(http.postJson("/forecast", body));
                     double[] sequential = sequentialLatencies(http, body, 300, 2000);
                     Load load = closedLoop(port, body, clients, seconds);
-                    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f | %.2f |%n", scenario.getKey(), days,
-                            percentile(sequential, 50), percentile(sequential, 99), load.perSecond(),
-                            percentile(load.latencies(), 99));
+                    System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f | %.2f | %.1f |%n", scenario.getKey(),
+                            days, percentile(sequential, 50), percentile(sequential, 99), load.perSecond(),
+                            percentile(load.latencies(), 99), load.serverBytesPerRequest() / 1024);
                 }
             }
 
@@ -170,7 +171,19 @@ public final class ForecastBenchmark {
         }
     }
 
-    record Load(double perSecond, double[] latencies, int failures) {
+    record Load(double perSecond, double[] latencies, int failures, double serverBytesPerRequest) {
+    }
+
+    /** Bytes allocated so far by the server's request threads (Tomcat's http-nio-* workers). */
+    private static long serverAllocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("http-nio-")) {
+                total += Math.max(0, threads.getThreadAllocatedBytes(thread.getId()));
+            }
+        }
+        return total;
     }
 
     private static void swapBenchmark(Http http, int port, ModelWatcher watcher, Path models, Path sourceVersion,
@@ -282,9 +295,11 @@ public final class ForecastBenchmark {
         threads.forEach(Thread::start);
         Thread.sleep(500);
         int[] before = Arrays.stream(counts).mapToInt(AtomicInteger::get).toArray();
+        long allocatedBefore = serverAllocatedBytes();
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         int[] after = Arrays.stream(counts).mapToInt(AtomicInteger::get).toArray();
+        long allocated = serverAllocatedBytes() - allocatedBefore;
         double elapsed = (System.nanoTime() - start) / 1e9;
         running.set(false);
         for (Thread thread : threads) {
@@ -301,7 +316,8 @@ public final class ForecastBenchmark {
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " failed requests");
         }
-        return new Load(done / elapsed, window.stream().mapToDouble(Double::doubleValue).toArray(), failures.get());
+        return new Load(done / elapsed, window.stream().mapToDouble(Double::doubleValue).toArray(), failures.get(),
+                (double) allocated / Math.max(1, done));
     }
 
     private static Load openLoop(int port, String body, int rate, int seconds, int threads)
@@ -341,7 +357,7 @@ public final class ForecastBenchmark {
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " failed requests");
         }
-        return new Load(all.length / elapsed, all, failures.get());
+        return new Load(all.length / elapsed, all, failures.get(), Double.NaN);
     }
 
     private static void check(HttpResponse<String> response) {

@@ -3,27 +3,36 @@ package org.stockcast.retrainservice;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.lstm.LstmConfig;
 
 /** Everything under {@code inventory.*} the retrain service reads (API.md "Configuration"). */
 @ConfigurationProperties("inventory")
+@Validated
 public record InventoryProperties(
-        @DefaultValue("./data") Path dataDir,
-        @DefaultValue("./models") Path modelDir,
-        @DefaultValue Models models,
-        @DefaultValue Retrain retrain,
-        @DefaultValue Upload upload,
-        @DefaultValue Lstm lstm,
-        @DefaultValue Ensemble ensemble,
-        @DefaultValue Evaluate evaluate) {
+        @DefaultValue("./data") @NotNull Path dataDir,
+        @DefaultValue("./models") @NotNull Path modelDir,
+        @DefaultValue @Valid Models models,
+        @DefaultValue @Valid Retrain retrain,
+        @DefaultValue @Valid Upload upload,
+        @DefaultValue @Valid Lstm lstm,
+        @DefaultValue @Valid Ensemble ensemble,
+        @DefaultValue @Valid Evaluate evaluate) {
 
     /** How many model versions the store keeps. */
-    public record Models(@DefaultValue("5") int keep) {
+    public record Models(@DefaultValue("5") @Positive int keep) {
     }
 
     /**
@@ -34,10 +43,15 @@ public record InventoryProperties(
      * @param jobsKept       finished jobs (with their event logs) kept for status and replay
      */
     public record Retrain(String apiKey,
-                          @DefaultValue("http://localhost:8001/docs") URI forecastUrl,
-                          @DefaultValue("10s") Duration heartbeat,
+                          @DefaultValue("http://localhost:8001/docs") @NotNull URI forecastUrl,
+                          @DefaultValue("10s") @NotNull Duration heartbeat,
                           @DefaultValue("true") boolean trainOnStart,
-                          @DefaultValue("20") int jobsKept) {
+                          @DefaultValue("20") @Positive int jobsKept) {
+
+        @AssertTrue(message = "heartbeat must be positive")
+        public boolean isHeartbeatPositive() {
+            return heartbeat != null && !heartbeat.isNegative() && !heartbeat.isZero();
+        }
 
         public boolean apiKeyRequired() {
             return apiKey != null && !apiKey.isBlank();
@@ -45,10 +59,10 @@ public record InventoryProperties(
     }
 
     /** Upload limits (API.md "CSV input"). */
-    public record Upload(@DefaultValue("50MB") DataSize maxBytes,
-                         @DefaultValue("1000") int maxColumns,
-                         @DefaultValue("10000") int maxFieldChars,
-                         @DefaultValue("20") int maxProblems) {
+    public record Upload(@DefaultValue("50MB") @NotNull DataSize maxBytes,
+                         @DefaultValue("1000") @Positive int maxColumns,
+                         @DefaultValue("10000") @Positive int maxFieldChars,
+                         @DefaultValue("20") @Positive int maxProblems) {
 
         public IngestLimits limits() {
             return new IngestLimits(maxBytes.toBytes(), maxColumns, maxFieldChars, maxProblems);
@@ -61,18 +75,19 @@ public record InventoryProperties(
      * little from decades of history, and without a bound the training time grows with it
      * (large_dataset.csv spans 55 years: about 420,000 windows per epoch instead of about 23,000).
      */
-    public record Lstm(@DefaultValue("10") int window,
-                       @DefaultValue("50") int units,
-                       @DefaultValue("2") int layers,
-                       @DefaultValue("0.2") double dropout,
-                       @DefaultValue("RELU") LstmConfig.Activation activation,
-                       @DefaultValue("0.001") double learningRate,
-                       @DefaultValue("32") int batchSize,
-                       @DefaultValue("50") int epochs,
-                       @DefaultValue("5") int patience,
-                       @DefaultValue("0.1") double validationFraction,
+    public record Lstm(@DefaultValue("10") @Positive int window,
+                       @DefaultValue("50") @Positive int units,
+                       @DefaultValue("2") @Positive int layers,
+                       @DefaultValue("0.2") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) double dropout,
+                       @DefaultValue("RELU") @NotNull LstmConfig.Activation activation,
+                       @DefaultValue("0.001") @Positive double learningRate,
+                       @DefaultValue("32") @Positive int batchSize,
+                       @DefaultValue("50") @Positive int epochs,
+                       @DefaultValue("5") @Positive int patience,
+                       @DefaultValue("0.1") @DecimalMin("0") @DecimalMax(value = "1", inclusive = false)
+                       double validationFraction,
                        @DefaultValue("42") long seed,
-                       @DefaultValue("1095") int maxHistoryDays) {
+                       @DefaultValue("1095") @PositiveOrZero int maxHistoryDays) {
 
         public LstmConfig config() {
             return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
@@ -81,17 +96,17 @@ public record InventoryProperties(
     }
 
     /** {@code weights: fixed} blends 0.6 additive / 0.4 LSTM; {@code auto} uses inverse backtest errors. */
-    public record Ensemble(@DefaultValue("FIXED") EnsembleWeights.Mode weights) {
+    public record Ensemble(@DefaultValue("FIXED") @NotNull EnsembleWeights.Mode weights) {
     }
 
     /**
      * Backtest of the total series before publishing: {@code cutoffs} origins {@code step} days apart, each
      * forecasting {@code horizon} days; the defaults cover the last 28 days in weekly forecasts.
      */
-    public record Evaluate(@DefaultValue("4") int cutoffs,
-                           @DefaultValue("7") int horizon,
-                           @DefaultValue("7") int step,
-                           @DefaultValue("7") int seasonality) {
+    public record Evaluate(@DefaultValue("4") @Positive int cutoffs,
+                           @DefaultValue("7") @Positive int horizon,
+                           @DefaultValue("7") @Positive int step,
+                           @DefaultValue("7") @Positive int seasonality) {
 
         public int coveredDays() {
             return (cutoffs - 1) * step + horizon;

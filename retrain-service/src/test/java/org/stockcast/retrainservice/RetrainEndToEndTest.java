@@ -140,7 +140,8 @@ class RetrainEndToEndTest {
                 Stage.EVALUATE, Stage.PUBLISH);
         assertThat(progress).extracting(e -> json(e.data()).get("message").asString())
                 .contains("Merging datasets...", "Starting Prophet-style model fit...",
-                        "Published model version " + (before + 1));
+                        "Previous LSTM: model version " + before, "Loading existing LSTM model for fine-tuning...",
+                        "Fine-tuned model saved", "Published model version " + (before + 1));
 
         List<JsonNode> epochs = progress.stream().map(e -> json(e.data())).filter(d -> d.has("epoch")).toList();
         assertThat(epochs).isNotEmpty();
@@ -231,7 +232,7 @@ class RetrainEndToEndTest {
     void aClientThatDisconnectsMidStreamDoesNotStopTheJob() throws Exception {
         awaitIdle();
         int before = store().versions().get(0);
-        HttpResponse<InputStream> response = http().stream(http().post("/retrain?epochs=2", sample()));
+        HttpResponse<InputStream> response = http().stream(http().post("/retrain?epochs=2&fineTune=false", sample()));
         assertThat(response.statusCode()).isEqualTo(200);
         String jobId;
         try (SseReader reader = new SseReader(response.body())) {
@@ -243,6 +244,7 @@ class RetrainEndToEndTest {
         assertThat(status.get("status").asString()).isEqualTo("success");
         int version = status.get("result").get("modelVersion").asInt();
         assertThat(version).isEqualTo(before + 1);
+        assertThat(status.get("result").get("metrics").get("lstm").get("fine_tuned").asBoolean()).isFalse();
         assertThat(store().verify(version).ok()).isTrue();
         List<SseEvent> replay = readStream(http().get("/retrain/jobs/" + jobId + "/events"));
         assertThat(replay.get(replay.size() - 1).event()).isEqualTo("result");
@@ -257,8 +259,10 @@ class RetrainEndToEndTest {
         int jobs = json(http().text(http().get("/retrain/jobs")).body()).size();
 
         String bad = "date,product_id,sales\n2025-09-04,P021,12\n2025-09-05,P021,lots\n2025-13-40,P022,5\n";
+        // As an SSE client would ask: the problem still comes back as problem+json, not as a stream.
         HttpResponse<String> invalid = http().text(http().post("/retrain",
-                Multipart.file("file", "bad.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8))));
+                Multipart.file("file", "bad.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream"));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         JsonNode problem = json(invalid.body());

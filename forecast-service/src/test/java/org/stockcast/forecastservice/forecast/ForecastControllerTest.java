@@ -96,6 +96,7 @@ class ForecastControllerTest {
         "{\"days\":366}|days",
         "{\"days\":-3}|days",
         "{\"days\":\"soon\"}|days",
+        "{\"days\":7.5}|days",
         "{\"days\":7,\"product_id\":\"  \"}|product_id",
         "{\"days\":7,\"min_rating\":-1}|min_rating",
         "{\"days\":7,\"max_price\":\"cheap\"}|max_price",
@@ -171,6 +172,13 @@ class ForecastControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.errors[0].field").value(field));
+    }
+
+    @Test
+    void plotErrorsAreProblemsEvenWhenOnlyAPngIsAccepted() throws Exception {
+        mvc.perform(get("/forecast/plot.png").param("days", "0").accept(MediaType.IMAGE_PNG))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.lstm.EpochProgress;
 import org.stockcast.model.lstm.LstmConfig;
 import org.stockcast.model.lstm.LstmTrainer;
@@ -19,8 +20,6 @@ import org.stockcast.model.store.ModelStore;
 
 /** Stage "lstm": fine-tune the global LSTM from the newest valid version, or train it from scratch. */
 final class LstmStage {
-    static final String LSTM_FILE = "lstm.zip";
-
     /** The previous network to continue from, and which version it came from. */
     record Previous(int version, Path zip) {
     }
@@ -52,7 +51,7 @@ final class LstmStage {
     static Optional<Previous> previous(ModelStore store) throws IOException {
         for (int version : store.versions()) {
             if (store.verify(version).ok()) {
-                Path zip = store.versionDir(version).resolve(LSTM_FILE);
+                Path zip = store.versionDir(version).resolve(ModelVersionFiles.LSTM);
                 if (Files.isRegularFile(zip)) {
                     return Optional.of(new Previous(version, zip));
                 }
@@ -64,16 +63,10 @@ final class LstmStage {
     static LstmTrainingResult train(SalesTable table, LstmConfig config, int maxHistoryDays, boolean fineTune,
                                     ModelStore store, RetrainProgress progress) throws IOException {
         Optional<Previous> previous = fineTune ? previous(store) : Optional.empty();
-        if (!fineTune) {
-            progress.stage(Stage.LSTM, "Training a new LSTM from scratch (fineTune=false)...");
-        } else if (previous.isEmpty()) {
-            progress.stage(Stage.LSTM, "No previous LSTM model: training from scratch...");
-        } else {
-            progress.stage(Stage.LSTM, "Loading existing LSTM model for fine-tuning (version "
-                    + previous.get().version() + ")...");
-        }
+        // The trainer says whether it fine-tunes or starts fresh (and why); this adds which version it continues.
+        previous.ifPresent(p -> progress.stage(Stage.LSTM, "Previous LSTM: model version " + p.version()));
         List<double[]> series = trainingSeries(table, config.window(), maxHistoryDays);
-        TrainingMode mode = previous.isPresent() ? TrainingMode.FINE_TUNE : TrainingMode.FULL;
+        TrainingMode mode = fineTune ? TrainingMode.FINE_TUNE : TrainingMode.FULL;
         LstmTrainingResult result = LstmTrainer.train(series, config, mode, previous.map(Previous::zip),
                 new TrainingListener() {
                     @Override

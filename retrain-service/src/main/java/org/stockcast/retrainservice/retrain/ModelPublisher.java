@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
 import org.stockcast.model.ensemble.EnsembleModel;
+import org.stockcast.model.ensemble.EnsembleWeights;
 
 /** Turns a trained ensemble into a published model version; returns the version number. */
 @FunctionalInterface
 interface ModelPublisher {
-    int publish(EnsembleModel model, long trainedOnRows, LocalDate lastTrainingDate, Map<String, Object> metrics)
-            throws IOException;
+    int publish(EnsembleModel model, EnsembleWeights.Mode weighting, long trainedOnRows, LocalDate lastTrainingDate,
+                Map<String, Object> metrics) throws IOException;
 }

@@ -16,6 +16,7 @@ import org.stockcast.model.dataset.MergeResult;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.ensemble.EnsembleModel;
+import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.lstm.LstmConfig;
 import org.stockcast.model.lstm.LstmTrainingResult;
 import org.stockcast.model.store.ModelStore;
@@ -75,7 +76,8 @@ class RetrainPipeline {
         EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.forecaster(), evaluation.weights(),
                 additiveConfig);
         LocalDate lastDate = merged.lastDate().orElse(total.end());
-        int version = publish(previous, request, model, lastDate, versionMetrics, lstm.fineTuned(), progress);
+        int version = publish(previous, request, model, evaluation.mode(), lastDate, versionMetrics, lstm.fineTuned(),
+                progress);
         clock.finished(Stage.PUBLISH);
 
         return new RetrainResult(jobId, JobStatus.SUCCESS, version, merge.rowsUploaded(), merge.rowsAdded(),
@@ -95,8 +97,9 @@ class RetrainPipeline {
         return merge;
     }
 
-    private int publish(SalesTable previous, RetrainRequest request, EnsembleModel model, LocalDate lastDate,
-                        Map<String, Object> versionMetrics, boolean fineTuned, RetrainProgress progress)
+    private int publish(SalesTable previous, RetrainRequest request, EnsembleModel model,
+                        EnsembleWeights.Mode weighting, LocalDate lastDate, Map<String, Object> versionMetrics,
+                        boolean fineTuned, RetrainProgress progress)
             throws IOException {
         boolean masterChanges = request.upload().isPresent();
         if (masterChanges) {
@@ -106,7 +109,7 @@ class RetrainPipeline {
         progress.stage(Stage.PUBLISH, "Publishing model version...");
         int version;
         try {
-            version = publisher.publish(model, model.dataset().size(), lastDate, versionMetrics);
+            version = publisher.publish(model, weighting, model.dataset().size(), lastDate, versionMetrics);
         } catch (IOException | RuntimeException e) {
             if (masterChanges) {
                 restore(previous, e);

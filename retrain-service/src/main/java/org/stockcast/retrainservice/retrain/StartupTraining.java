@@ -36,7 +36,7 @@ class StartupTraining {
             return;
         }
         try {
-            if (LstmStage.previous(store).isPresent() || hasValidVersion()) {
+            if (hasValidVersion()) {
                 return;
             }
             int rows = master.load().size();

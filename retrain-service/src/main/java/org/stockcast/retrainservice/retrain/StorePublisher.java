@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.stockcast.model.ensemble.EnsembleModel;
+import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.store.ModelStore;
 
@@ -18,8 +19,9 @@ class StorePublisher implements ModelPublisher {
     }
 
     @Override
-    public int publish(EnsembleModel model, long trainedOnRows, LocalDate lastTrainingDate,
-                       Map<String, Object> metrics) throws IOException {
-        return store.publish(dir -> ModelVersionFiles.write(model, dir), trainedOnRows, lastTrainingDate, metrics);
+    public int publish(EnsembleModel model, EnsembleWeights.Mode weighting, long trainedOnRows,
+                       LocalDate lastTrainingDate, Map<String, Object> metrics) throws IOException {
+        return store.publish(dir -> ModelVersionFiles.write(model, weighting, dir), trainedOnRows, lastTrainingDate,
+                metrics);
     }
 }

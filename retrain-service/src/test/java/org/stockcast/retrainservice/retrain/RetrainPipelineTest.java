@@ -17,6 +17,9 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.dataset.SalesFilter;
+import org.stockcast.model.ensemble.EnsembleModel;
+import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
@@ -67,7 +70,7 @@ class RetrainPipelineTest {
         Path models = root.resolve("models");
         SeedData.writeMaster(data);
         InventoryProperties properties = TestProperties.tiny(data, models, Map.of());
-        ModelPublisher failing = (model, rows, lastDate, metrics) -> {
+        ModelPublisher failing = (model, weighting, rows, lastDate, metrics) -> {
             // By now the merged master must already be on disk: publish comes after the master write.
             assertThat(new MasterDataset(data).load().size()).isEqualTo(SeedData.MASTER_ROWS + 5);
             throw new IOException("disk full");
@@ -115,7 +118,14 @@ class RetrainPipelineTest {
         assertThat(store.verify(result.modelVersion()).manifest().orElseThrow().metrics())
                 .containsKey("ensemble_weights");
         assertThat(Files.readString(store.versionDir(result.modelVersion()).resolve("ensemble.json")))
-                .contains(Double.toString(additive).substring(0, 3));
+                .contains(Double.toString(additive).substring(0, 3)).containsIgnoringCase("auto");
+        // What the forecast service will load: the same weights, and forecasts for a precomputed series.
+        EnsembleModel served = ModelVersionFiles.read(store.versionDir(result.modelVersion()));
+        assertThat(served.weights().additive()).isEqualTo(additive);
+        assertThat(served.dataset().size()).isEqualTo(SeedData.MASTER_ROWS + 5);
+        assertThat(served.additiveModels()).containsKeys("total", "product:P021", "category:Electronics",
+                "region:North");
+        assertThat(served.forecast(SalesFilter.product("P021"), 7).orElseThrow().forecast()).hasSize(7);
         assertThat(result.timings()).containsKeys("validate", "merge", "additive", "lstm", "evaluate", "publish");
     }
 
@@ -124,7 +134,7 @@ class RetrainPipelineTest {
         Path data = root.resolve("data");
         Path models = root.resolve("models");
         InventoryProperties properties = TestProperties.tiny(data, models, Map.of());
-        ModelPublisher never = (model, rows, lastDate, metrics) -> {
+        ModelPublisher never = (model, weighting, rows, lastDate, metrics) -> {
             throw new AssertionError("must not publish");
         };
         assertThatThrownBy(() -> pipeline(properties, never).run("job-e", RetrainRequest.bootstrap(), new Recorded()))

@@ -3,6 +3,8 @@ package org.stockcast.model.lstm;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
+
 /**
  * Inference-only copy of a trained DL4J network as plain arrays: the same maths as DL4J's {@code LSTM} layer
  * (gate blocks in DL4J's order: block input with the layer activation, then forget, output and input gates with
@@ -81,8 +83,8 @@ final class JavaLstm {
             float[] rw = recurrentWeights[l];
             float[] b = biases[l];
             float[] outputs = last ? null : new float[window * units];
-            java.util.Arrays.fill(h, 0);
-            java.util.Arrays.fill(c, 0);
+            Arrays.fill(h, 0);
+            Arrays.fill(c, 0);
             for (int t = 0; t < window; t++) {
                 System.arraycopy(b, 0, gates, 0, gatesPerUnit);
                 for (int k = 0; k < inputSize; k++) {

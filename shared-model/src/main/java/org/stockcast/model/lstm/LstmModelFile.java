@@ -88,7 +88,7 @@ final class LstmModelFile {
         } catch (IOException | RuntimeException e) {
             throw new IOException(zip + ": unreadable DL4J network: " + e.getMessage(), e);
         }
-        long expected = LstmNetworks.fresh(meta.config()).numParams();
+        long expected = LstmNetworks.parameterCount(meta.config());
         if (network.numParams() != expected) {
             throw new IOException(zip + ": network has " + network.numParams() + " parameters, its config needs "
                     + expected);

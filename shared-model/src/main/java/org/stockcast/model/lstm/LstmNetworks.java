@@ -24,6 +24,17 @@ final class LstmNetworks {
     private LstmNetworks() {
     }
 
+    /** Weights of the stack: per LSTM layer 4 gate blocks of (inputs + recurrent + bias), then the dense output. */
+    static long parameterCount(LstmConfig config) {
+        long units = config.units();
+        long count = 0;
+        for (int i = 0; i < config.layers(); i++) {
+            long inputs = i == 0 ? 1 : units;
+            count += 4 * units * (inputs + units + 1);
+        }
+        return count + units + 1;
+    }
+
     static MultiLayerNetwork fresh(LstmConfig config) {
         return fresh(config, WorkspaceMode.ENABLED);
     }

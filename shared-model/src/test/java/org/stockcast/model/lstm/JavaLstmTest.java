@@ -19,6 +19,7 @@ class JavaLstmTest {
     void plainJavaForwardPassEqualsDl4jOutput(LstmConfig.Activation activation) {
         LstmConfig config = new LstmConfig(6, 5, 2, 0.2, activation, 0.01, 8, 1, 1, 0.1, 3L, 100);
         MultiLayerNetwork network = LstmNetworks.fresh(config);
+        assertThat(network.numParams()).isEqualTo(LstmNetworks.parameterCount(config));
         // Random weights and biases everywhere, so a swapped gate block or transposed matrix cannot go unnoticed.
         Nd4j.getRandom().setSeed(11);
         network.setParams(Nd4j.randn(DataType.FLOAT, 1, network.numParams()).muli(0.6));

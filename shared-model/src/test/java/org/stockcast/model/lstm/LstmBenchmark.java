@@ -37,9 +37,9 @@ import java.util.stream.Collectors;
  * 22,211 windows: 19,990 training + 2,221 validation windows. Keras anchors: 0.18 s/epoch (1,090), 2.9 s (19,990).
  */
 public final class LstmBenchmark {
-    private static final String JVM_HEAP = "-Xmx2g";
-    private static final String[] JAVACPP = {"-Dorg.bytedeco.javacpp.maxbytes=3G",
-            "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G"};
+    /** Child JVM memory flags: the test JVMs' by default; {@code -Dlstm.bench.jvm="-Xmx512m ..."} to compare. */
+    private static final String JVM_FLAGS = System.getProperty("lstm.bench.jvm",
+            "-Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
 
     private LstmBenchmark() {
     }
@@ -49,9 +49,14 @@ public final class LstmBenchmark {
             child(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("one")) {
+            // e.g. one 1 epochs small relu 32 ENABLED iterator 3  (OMP threads, then the child's arguments)
+            runChild(args[1], Arrays.copyOfRange(args, 2, args.length));
+            return;
+        }
         List<String> parts = args.length == 0 ? List.of("epochs", "finetune", "predict") : List.of(args);
-        System.out.println("# LSTM benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, load at start: "
-                + loadAverage());
+        System.out.println("# LSTM benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, child JVM flags: "
+                + JVM_FLAGS + ", load at start: " + loadAverage());
         if (parts.contains("epochs")) {
             System.out.println("\n| input | variant | OMP threads | train windows | epoch 1 wall s | wall s/epoch (median, epochs 2+) | process CPU s/epoch (median, epochs 2+) | peak RSS MB | load avg (1 min) before/after |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
@@ -74,8 +79,8 @@ public final class LstmBenchmark {
             }
         }
         if (parts.contains("finetune")) {
-            System.out.println("\n| input | start | epochs to target | wall / CPU s to target | epochs run (early stop) | best val MSE (ratio units) | total wall / CPU s | peak RSS MB | load avg |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("\n| input | start | epoch 1 train loss (standardised) | epoch 1 val MSE (ratio units) | epochs to target | wall / CPU s to target | epochs run (early stop) | best val MSE (ratio units) | total wall / CPU s | peak RSS MB | load avg |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             runChild("1", "finetune", "small", "32", "50");
             runChild("1", "finetune", "large", "128", "15");
         }
@@ -88,8 +93,9 @@ public final class LstmBenchmark {
     }
 
     private static void runChild(String ompThreads, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                JVM_HEAP, JAVACPP[0], JAVACPP[1], "-Dlogback.configurationFile=" + resource("lstm/logback-benchmark.xml"),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(JVM_FLAGS.trim().split("\\s+")));
+        command.addAll(List.of("-Dlogback.configurationFile=" + resource("lstm/logback-benchmark.xml"),
                 "-cp", classpath(), LstmBenchmark.class.getName(), "--child"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -251,7 +257,8 @@ public final class LstmBenchmark {
                 Nd4j.create(val.targets(), new long[]{val.count(), 1}, 'c'));
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             all.shuffle(config.seed() + epoch);
-            network.fit(new ListDataSetIterator<>(all.batchBy(config.batchSize())));
+            // ListDataSetIterator's own batch (default 5) merges that many list entries per minibatch: use 1.
+            network.fit(new ListDataSetIterator<>(all.batchBy(config.batchSize()), 1));
             double valLoss = network.score(validation, false);
             listener.epoch(new EpochProgress(epoch, config.epochs(), network.score(), valLoss));
         }
@@ -261,6 +268,7 @@ public final class LstmBenchmark {
         final List<Long> marks = new ArrayList<>(List.of(System.nanoTime()));
         final List<Long> cpuMarks = new ArrayList<>(List.of(processCpuNanos()));
         final List<Double> valLosses = new ArrayList<>();
+        final List<Double> losses = new ArrayList<>();
 
         @Override
         public void message(String text) {
@@ -271,6 +279,7 @@ public final class LstmBenchmark {
             marks.add(System.nanoTime());
             cpuMarks.add(processCpuNanos());
             valLosses.add(progress.valLoss());
+            losses.add(progress.loss());
         }
     }
 
@@ -315,9 +324,9 @@ public final class LstmBenchmark {
         double cpuToTarget = reached < 0 ? Double.NaN : (run.cpuMarks.get(reached) - run.cpuMarks.get(0)) / 1e9;
         double total = (run.marks.get(run.marks.size() - 1) - run.marks.get(0)) / 1e9;
         double cpuTotal = (run.cpuMarks.get(run.cpuMarks.size() - 1) - run.cpuMarks.get(0)) / 1e9;
-        System.out.printf("| %s | %s | %d | %.1f / %.1f | %d | %.5f | %.1f / %.1f | %d | %s / %s |%n", input, start,
-                reached, toTarget, cpuToTarget, val.length, Arrays.stream(val).min().orElseThrow(), total, cpuTotal, rss,
-                loadBefore, loadAfter);
+        System.out.printf("| %s | %s | %.5f | %.5f | %d | %.1f / %.1f | %d | %.5f | %.1f / %.1f | %d | %s / %s |%n", input,
+                start, run.losses.get(0), val[0], reached, toTarget, cpuToTarget, val.length,
+                Arrays.stream(val).min().orElseThrow(), total, cpuTotal, rss, loadBefore, loadAfter);
     }
 
     private static void predict() throws Exception {

@@ -1,0 +1,63 @@
+package org.stockcast.retrainservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.stockcast.model.ensemble.EnsembleWeights;
+import org.stockcast.model.lstm.LstmConfig;
+
+/** Defaults as API.md and the old system have them; nonsense settings stop the start-up with a clear message. */
+class InventoryPropertiesTest {
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Config.class);
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(InventoryProperties.class)
+    static class Config {
+    }
+
+    @Test
+    void defaults() {
+        runner.run(context -> {
+            InventoryProperties p = context.getBean(InventoryProperties.class);
+            assertThat(p.dataDir().normalize()).isEqualTo(Path.of("data"));
+            assertThat(p.modelDir().normalize()).isEqualTo(Path.of("models"));
+            assertThat(p.models().keep()).isEqualTo(5);
+            assertThat(p.retrain().apiKeyRequired()).isFalse();
+            assertThat(p.retrain().heartbeat()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(p.upload().limits().maxBytes()).isEqualTo(50L * 1024 * 1024);
+            assertThat(p.lstm().config()).isEqualTo(LstmConfig.defaults());
+            assertThat(p.ensemble().weights()).isEqualTo(EnsembleWeights.Mode.FIXED);
+            assertThat(p.evaluate().coveredDays()).isEqualTo(28);
+        });
+    }
+
+    @Test
+    void relaxedBindingOfEnumsAndSizes() {
+        runner.withPropertyValues("inventory.ensemble.weights=auto", "inventory.lstm.activation=tanh",
+                "inventory.upload.max-bytes=10MB", "inventory.retrain.api-key=abc").run(context -> {
+                    InventoryProperties p = context.getBean(InventoryProperties.class);
+                    assertThat(p.ensemble().weights()).isEqualTo(EnsembleWeights.Mode.AUTO);
+                    assertThat(p.lstm().activation()).isEqualTo(LstmConfig.Activation.TANH);
+                    assertThat(p.upload().maxBytes().toMegabytes()).isEqualTo(10);
+                    assertThat(p.retrain().apiKeyRequired()).isTrue();
+                });
+    }
+
+    @Test
+    void invalidValuesFailTheStartUp() {
+        for (String bad : new String[] {"inventory.models.keep=0", "inventory.lstm.epochs=0",
+                "inventory.lstm.dropout=1.5", "inventory.retrain.heartbeat=0s", "inventory.evaluate.horizon=-1",
+                "inventory.lstm.max-history-days=-5"}) {
+            runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad).hasFailed());
+        }
+    }
+}
