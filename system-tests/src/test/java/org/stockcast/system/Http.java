@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,10 +44,6 @@ final class Http {
                 .build();
     }
 
-    HttpClient client() {
-        return client;
-    }
-
     Response get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
@@ -75,11 +69,4 @@ final class Http {
         return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
-    static String json(Map<String, ?> fields) {
-        return JSON.writeValueAsString(fields);
-    }
-
-    static List<String> headerValues(HttpResponse<?> r, String name) {
-        return r.headers().allValues(name);
-    }
 }

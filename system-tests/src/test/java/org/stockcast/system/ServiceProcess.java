@@ -106,10 +106,6 @@ final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    Path logFile() {
-        return logFile;
-    }
-
     /** Waits until /actuator/health answers at all (liveness; readiness may still be DOWN). */
     Duration awaitUp(Duration timeout) throws InterruptedException {
         return awaitHealth("/actuator/health", timeout, false);
