@@ -68,5 +68,4 @@ final class Http {
     HttpResponse<InputStream> stream(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
-
 }
