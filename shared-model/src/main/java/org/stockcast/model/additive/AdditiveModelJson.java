@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Versioned JSON format for fitted models; one file can hold many models keyed by series name.
- * Format 1 is documented in docs/readme/wt-additive.md; a reader must reject formats it does not know.
+ * Format 1 is documented in docs/additive-model.md; a reader must reject formats it does not know.
  */
 public final class AdditiveModelJson {
     public static final int FORMAT = 1;

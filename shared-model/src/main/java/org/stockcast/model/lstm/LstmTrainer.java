@@ -159,7 +159,7 @@ public final class LstmTrainer {
         /**
          * One pass over the shuffled windows; returns the example-weighted mean minibatch loss (as Keras reports).
          * Each minibatch is its own small contiguous DataSet: measured slightly cheaper than views of one epoch tensor
-         * and than DL4J's ListDataSetIterator (LSTM benchmark, docs/benchmarks/wt-lstm.md).
+         * and than DL4J's ListDataSetIterator (LSTM benchmark, BENCHMARKS.md).
          */
         private double fitEpoch(MultiLayerNetwork network, TrainingWindows.Windows train, int[] order) {
             int window = train.window();
