@@ -111,6 +111,11 @@ final class JavaLstmTraining {
         zeros = new float[units];
     }
 
+    /** The live flat parameter array (layout in the class comment). */
+    float[] parameters() {
+        return params;
+    }
+
     int parameterCount() {
         return params.length;
     }

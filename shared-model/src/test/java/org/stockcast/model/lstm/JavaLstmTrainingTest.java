@@ -63,4 +63,42 @@ class JavaLstmTrainingTest {
         }
         assertThat(largest).as("gradients must not be trivially zero").isGreaterThan(0.05);
     }
+
+    @ParameterizedTest
+    @EnumSource(LstmConfig.Activation.class)
+    void adamStepsEqualDl4jFit(LstmConfig.Activation activation) {
+        LstmConfig config = new LstmConfig(6, 5, 2, 0.0, activation, 0.01, 8, 1, 1, 0.1, 3L, 100);
+        MultiLayerNetwork network = LstmNetworks.fresh(config);
+        Random random = new Random(9);
+        int examples = 8;
+        float[] inputs = new float[examples * config.window()];
+        float[] targets = new float[examples];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (float) (random.nextGaussian() * 1.5);
+        }
+        for (int i = 0; i < examples; i++) {
+            targets[i] = (float) random.nextGaussian();
+        }
+        JavaLstmTraining java = new JavaLstmTraining(config, 8);
+        java.readParameters(network);
+        INDArray features = Nd4j.create(inputs, new long[]{examples, 1, config.window()}, 'c');
+        INDArray labels = Nd4j.create(targets, new long[]{examples, 1}, 'c');
+        for (int step = 0; step < 5; step++) {
+            network.fit(features, labels);
+            java.lossAndGradients(inputs, targets, 0, examples, null);
+            java.adamStep();
+        }
+        JavaLstmTraining dl4jAfter = new JavaLstmTraining(config, 8);
+        dl4jAfter.readParameters(network);
+        float[] expected = dl4jAfter.parameters();
+        float[] actual = java.parameters();
+        JavaLstmTraining start = new JavaLstmTraining(config, 8);
+        start.readParameters(LstmNetworks.fresh(config));
+        double moved = 0;
+        for (int i = 0; i < actual.length; i++) {
+            moved = Math.max(moved, Math.abs(expected[i] - start.parameters()[i]));
+            assertThat((double) actual[i]).as("parameter %d", i).isCloseTo(expected[i], within(2e-5));
+        }
+        assertThat(moved).as("5 Adam steps at lr 0.01 must move the weights").isGreaterThan(0.03);
+    }
 }
