@@ -165,6 +165,13 @@ final class JavaLstmTraining {
      * applied to the inputs of every LSTM layer after the first and of the dense layer; null means no dropout.
      */
     double lossAndGradients(float[] inputs, float[] targets, int from, int count, SplittableRandom random) {
+        boolean dropout = random != null && keep < 1f;
+        double loss = forward(inputs, targets, from, count, random);
+        backward(targets, from, count, dropout);
+        return loss;
+    }
+
+    private double forward(float[] inputs, float[] targets, int from, int count, SplittableRandom random) {
         if (count > maxBatch) {
             throw new IllegalArgumentException("minibatch " + count + " > " + maxBatch);
         }
@@ -202,7 +209,6 @@ final class JavaLstmTraining {
             }
         }
         double loss = 0;
-        Arrays.fill(gradients, 0f);
         float outB = params[outBOffset];
         for (int e = 0; e < count; e++) {
             float y = outB;
@@ -212,6 +218,16 @@ final class JavaLstmTraining {
             predictions[e] = y;
             float error = y - targets[from + e];
             loss += (double) error * error;
+        }
+        return loss / count;
+    }
+
+    private void backward(float[] targets, int from, int count, boolean dropout) {
+        int g = 4 * units;
+        int last = layers - 1;
+        Arrays.fill(gradients, 0f);
+        for (int e = 0; e < count; e++) {
+            float error = predictions[e] - targets[from + e];
             float dy = 2f * error / count;
             gradients[outBOffset] += dy;
             for (int k = 0; k < units; k++) {
@@ -230,7 +246,6 @@ final class JavaLstmTraining {
                 }
             }
         }
-        return loss / count;
     }
 
     private void fillMask(float[] mask, int n, SplittableRandom random) {
@@ -403,7 +418,7 @@ final class JavaLstmTraining {
         double sum = 0;
         for (int from = 0; from < count; from += maxBatch) {
             int n = Math.min(maxBatch, count - from);
-            sum += lossAndGradients(inputs, targets, from, n, null) * n;
+            sum += forward(inputs, targets, from, n, null) * n;
         }
         return sum / count;
     }

@@ -186,11 +186,14 @@ public final class LstmBenchmark {
             public void epoch(EpochProgress progress) {
                 marks.add(System.nanoTime());
                 cpuMarks.add(processCpuNanos());
+                System.err.printf("  epoch %d: train loss %.4f, val loss %.4f%n", progress.epoch(), progress.loss(),
+                        progress.valLoss());
             }
         };
         switch (loop) {
             case "iterator" -> iteratorEpochs(network, windows, config, listener);
             case "views" -> viewEpochs(network, windows, config, listener);
+            case "java" -> javaEpochs(network, windows, config, listener);
             default -> new LstmTrainer.EarlyStopping(config, listener).run(network, windows);
         }
         double[] seconds = new double[marks.size() - 1];
@@ -208,11 +211,51 @@ public final class LstmBenchmark {
                 + switch (loop) {
                     case "iterator" -> ", DataSet.batchBy + ListDataSetIterator";
                     case "views" -> ", views of one epoch tensor";
+                    case "java" -> ", plain-Java training step (JavaLstmTraining, dropout, Adam)";
                     default -> ", a DataSet per minibatch (production)";
                 };
         System.out.printf("| %s | %s | {omp} | %d | %.2f | %.2f | %.2f | %d | %s / %s |%n", size, variant,
                 windows.train().count(), seconds[0], later[later.length / 2], cpuLater[cpuLater.length / 2],
                 peakRssMb(), loadBefore, loadAverage());
+    }
+
+    /** The plain-Java training step: same network, same shuffling per epoch, dropout and Adam in JavaLstmTraining. */
+    private static void javaEpochs(MultiLayerNetwork network, TrainingWindows windows, LstmConfig config,
+                                   TrainingListener listener) {
+        TrainingWindows.Windows train = windows.train();
+        TrainingWindows.Windows val = windows.validation();
+        JavaLstmTraining java = new JavaLstmTraining(config, config.batchSize());
+        java.readParameters(network);
+        int n = train.count();
+        int window = train.window();
+        float[] inputs = new float[n * window];
+        float[] targets = new float[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Random shuffle = new java.util.Random(config.seed());
+        java.util.SplittableRandom dropout = new java.util.SplittableRandom(config.seed());
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(train.inputs(), order[i] * window, inputs, i * window, window);
+                targets[i] = train.targets()[order[i]];
+            }
+            double lossSum = 0;
+            for (int from = 0; from < n; from += config.batchSize()) {
+                int count = Math.min(config.batchSize(), n - from);
+                lossSum += java.lossAndGradients(inputs, targets, from, count, dropout) * count;
+                java.adamStep();
+            }
+            double valLoss = java.loss(val.inputs(), val.targets(), val.count());
+            listener.epoch(new EpochProgress(epoch, config.epochs(), lossSum / n, valLoss));
+        }
     }
 
     /** The first production loop, for comparison: one shuffled tensor per epoch, minibatches as views of it. */
