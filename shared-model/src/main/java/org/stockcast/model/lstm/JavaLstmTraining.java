@@ -1,7 +1,10 @@
 package org.stockcast.model.lstm;
 
+import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -109,6 +112,84 @@ final class JavaLstmTraining {
         dInputs = new float[window * maxBatch * units];
         upstream = new float[window * maxBatch * units];
         zeros = new float[units];
+    }
+
+    /**
+     * For each of our flat parameters, its index in DL4J's flat parameter (and Adam state) view. Found by loading
+     * 0..n-1 into a same-shaped network and reading it back through the named parameter views, so it does not
+     * depend on how DL4J orders W and RW inside its view.
+     */
+    int[] dl4jIndexes(LstmConfig config) {
+        MultiLayerNetwork probe = LstmNetworks.fresh(config);
+        float[] saved = params.clone();
+        probe.setParams(Nd4j.linspace(DataType.FLOAT, 0, params.length, 1).reshape(1, params.length));
+        readParameters(probe);
+        int[] indexes = new int[params.length];
+        for (int p = 0; p < params.length; p++) {
+            indexes[p] = Math.round(params[p]);
+        }
+        System.arraycopy(saved, 0, params, 0, params.length);
+        return indexes;
+    }
+
+    /**
+     * Loads parameters, Adam moments and the iteration count (Adam's bias correction) from the network, so training
+     * continues exactly where DL4J's updater left off (fine-tuning a saved model).
+     */
+    void readState(MultiLayerNetwork network, int[] dl4jIndexes) {
+        readParameters(network);
+        float[] state = adamStateView(network).toFloatVector();
+        int n = params.length;
+        for (int p = 0; p < n; p++) {
+            m[p] = state[dl4jIndexes[p]];
+            v[p] = state[n + dl4jIndexes[p]];
+        }
+        adamSteps = network.getLayerWiseConfigurations().getIterationCount();
+    }
+
+    /** Writes parameters, Adam moments and the iteration count back, so save and fine-tune work as after fit(). */
+    void writeState(MultiLayerNetwork network, int[] dl4jIndexes) {
+        int n = params.length;
+        float[] flat = new float[n];
+        float[] state = new float[2 * n];
+        for (int p = 0; p < n; p++) {
+            flat[dl4jIndexes[p]] = params[p];
+            state[dl4jIndexes[p]] = m[p];
+            state[n + dl4jIndexes[p]] = v[p];
+        }
+        network.setParams(Nd4j.create(flat, new long[]{1, n}, 'c'));
+        adamStateView(network).assign(Nd4j.create(state, new long[]{1, 2L * n}, 'c'));
+        network.getLayerWiseConfigurations().setIterationCount(adamSteps);
+    }
+
+    /** DL4J's Adam keeps [m, v] for the whole network in one block when every layer has the same updater. */
+    private INDArray adamStateView(MultiLayerNetwork network) {
+        Updater updater = network.getUpdater();
+        INDArray state = updater == null ? null : updater.getStateViewArray();
+        if (state == null || state.length() != 2L * params.length) {
+            throw new IllegalStateException("Unexpected DL4J updater state: " + (state == null ? "none"
+                    : state.length() + " values for " + params.length + " parameters"));
+        }
+        return state;
+    }
+
+    /** Snapshot of parameters, moments and step count (best epoch). */
+    float[] snapshot() {
+        int n = params.length;
+        float[] copy = new float[3 * n + 1];
+        System.arraycopy(params, 0, copy, 0, n);
+        System.arraycopy(m, 0, copy, n, n);
+        System.arraycopy(v, 0, copy, 2 * n, n);
+        copy[3 * n] = adamSteps;
+        return copy;
+    }
+
+    void restore(float[] snapshot) {
+        int n = params.length;
+        System.arraycopy(snapshot, 0, params, 0, n);
+        System.arraycopy(snapshot, n, m, 0, n);
+        System.arraycopy(snapshot, 2 * n, v, 0, n);
+        adamSteps = Math.round(snapshot[3 * n]);
     }
 
     /** The live flat parameter array (layout in the class comment). */

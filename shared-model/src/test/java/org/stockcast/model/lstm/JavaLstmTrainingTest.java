@@ -101,4 +101,52 @@ class JavaLstmTrainingTest {
         }
         assertThat(moved).as("5 Adam steps at lr 0.01 must move the weights").isGreaterThan(0.03);
     }
+
+    @org.junit.jupiter.api.Test
+    void continuesDl4jsAdamStateAndWritesItBack() {
+        LstmConfig config = new LstmConfig(6, 5, 2, 0.0, LstmConfig.Activation.RELU, 0.01, 8, 1, 1, 0.1, 3L, 100);
+        MultiLayerNetwork network = LstmNetworks.fresh(config);
+        Random random = new Random(13);
+        int examples = 8;
+        float[] inputs = new float[examples * config.window()];
+        float[] targets = new float[examples];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = (float) (random.nextGaussian() * 1.5);
+        }
+        for (int i = 0; i < examples; i++) {
+            targets[i] = (float) random.nextGaussian();
+        }
+        INDArray features = Nd4j.create(inputs, new long[]{examples, 1, config.window()}, 'c');
+        INDArray labels = Nd4j.create(targets, new long[]{examples, 1}, 'c');
+        for (int step = 0; step < 3; step++) {
+            network.fit(features, labels);
+        }
+        assertThat(network.getLayerWiseConfigurations().getIterationCount()).isEqualTo(3);
+        JavaLstmTraining java = new JavaLstmTraining(config, 8);
+        int[] indexes = java.dl4jIndexes(config);
+        java.readState(network, indexes);
+        for (int step = 0; step < 3; step++) {
+            network.fit(features, labels);
+            java.lossAndGradients(inputs, targets, 0, examples, null);
+            java.adamStep();
+        }
+        MultiLayerNetwork written = LstmNetworks.fresh(config);
+        written.getUpdater();
+        java.writeState(written, indexes);
+        assertThat(written.getLayerWiseConfigurations().getIterationCount()).isEqualTo(6);
+        float[] expectedParams = network.params().toFloatVector();
+        float[] actualParams = written.params().toFloatVector();
+        for (int i = 0; i < expectedParams.length; i++) {
+            assertThat((double) actualParams[i]).as("parameter %d", i).isCloseTo(expectedParams[i], within(2e-5));
+        }
+        float[] expectedState = network.getUpdater().getStateViewArray().toFloatVector();
+        float[] actualState = written.getUpdater().getStateViewArray().toFloatVector();
+        double largest = 0;
+        for (int i = 0; i < expectedState.length; i++) {
+            largest = Math.max(largest, Math.abs(expectedState[i]));
+            assertThat((double) actualState[i]).as("Adam state %d", i)
+                    .isCloseTo(expectedState[i], within(1e-5 + 1e-3 * Math.abs(expectedState[i])));
+        }
+        assertThat(largest).isGreaterThan(1e-3);
+    }
 }
