@@ -355,7 +355,13 @@ final class JavaLstmTraining {
                     axpy(x[xRow + k], params, w + k * g, act, row, g);
                 }
                 if (t > 0) {
-                    accumulate(h, ((t - 1) * count + e) * units, units, params, rw, act, row, g);
+                    int hRow = ((t - 1) * count + e) * units;
+                    for (int k = 0; k < units; k++) {
+                        float hk = h[hRow + k];
+                        if (hk != 0f) {
+                            axpy(hk, params, rw + k * g, act, row, g);
+                        }
+                    }
                 }
                 int cRow = (t * count + e) * units;
                 int cPrevRow = ((t - 1) * count + e) * units;
@@ -449,11 +455,21 @@ final class JavaLstmTraining {
                 }
                 // Recurrent and input gradients as axpy over the transposed weights (vectorises; a dot does not).
                 System.arraycopy(zeros, 0, dhNext, eRow, units);
-                accumulate(dz, 0, g, rwT, 0, dhNext, eRow, units);
+                for (int j = 0; j < g; j++) {
+                    float d = dz[j];
+                    if (d != 0f) {
+                        axpy(d, rwT, j * units, dhNext, eRow, units);
+                    }
+                }
                 if (l > 0) {
                     int dRow = (t * count + e) * inSize;
                     Arrays.fill(dInputs, dRow, dRow + inSize, 0f);
-                    accumulate(dz, 0, g, wT, 0, dInputs, dRow, inSize);
+                    for (int j = 0; j < g; j++) {
+                        float d = dz[j];
+                        if (d != 0f) {
+                            axpy(d, wT, j * inSize, dInputs, dRow, inSize);
+                        }
+                    }
                 }
             }
         }
@@ -486,32 +502,6 @@ final class JavaLstmTraining {
             sum += forward(inputs, targets, from, n, null) * n;
         }
         return sum / count;
-    }
-
-    /**
-     * target[0..n) += sum over k of factors[k] * matrix row k (rows of length n from matrixOffset). Four rows per
-     * pass: a plain axpy loads and stores the target once per row, which bounds it by memory traffic, not FLOPs.
-     */
-    private static void accumulate(float[] factors, int factorOffset, int rows, float[] matrix, int matrixOffset,
-                                   float[] target, int targetOffset, int n) {
-        int k = 0;
-        for (; k + 3 < rows; k += 4) {
-            float f0 = factors[factorOffset + k];
-            float f1 = factors[factorOffset + k + 1];
-            float f2 = factors[factorOffset + k + 2];
-            float f3 = factors[factorOffset + k + 3];
-            int r0 = matrixOffset + k * n;
-            int r1 = r0 + n;
-            int r2 = r1 + n;
-            int r3 = r2 + n;
-            for (int j = 0; j < n; j++) {
-                target[targetOffset + j] += f0 * matrix[r0 + j] + f1 * matrix[r1 + j] + f2 * matrix[r2 + j]
-                        + f3 * matrix[r3 + j];
-            }
-        }
-        for (; k < rows; k++) {
-            axpy(factors[factorOffset + k], matrix, matrixOffset + k * n, target, targetOffset, n);
-        }
     }
 
     private static void axpy(float factor, float[] source, int sourceOffset, float[] target, int targetOffset, int n) {
