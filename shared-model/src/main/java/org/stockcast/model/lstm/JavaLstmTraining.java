@@ -1,6 +1,7 @@
 package org.stockcast.model.lstm;
 
 import org.deeplearning4j.nn.api.Updater;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -166,7 +167,10 @@ final class JavaLstmTraining {
     private INDArray adamStateView(MultiLayerNetwork network) {
         Updater updater = network.getUpdater();
         INDArray state = updater == null ? null : updater.getStateViewArray();
-        if (state == null || state.length() != 2L * params.length) {
+        // One updater block means the state is [m of every parameter, v of every parameter]; several blocks would
+        // interleave [m, v] per block, which the index mapping below does not handle.
+        boolean oneBlock = updater instanceof BaseMultiLayerUpdater<?> multi && multi.getUpdaterBlocks().size() == 1;
+        if (!oneBlock || state == null || state.length() != 2L * params.length) {
             throw new IllegalStateException("Unexpected DL4J updater state: " + (state == null ? "none"
                     : state.length() + " values for " + params.length + " parameters"));
         }

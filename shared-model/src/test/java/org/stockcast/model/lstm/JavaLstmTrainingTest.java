@@ -149,4 +149,17 @@ class JavaLstmTrainingTest {
         }
         assertThat(largest).isGreaterThan(1e-3);
     }
+
+    @org.junit.jupiter.api.Test
+    void defaultArchitectureWithDropoutKeepsOneAdamBlockThatRoundTrips() {
+        LstmConfig config = LstmConfig.defaults();
+        MultiLayerNetwork network = LstmNetworks.fresh(config);
+        JavaLstmTraining java = new JavaLstmTraining(config, config.batchSize());
+        int[] indexes = java.dl4jIndexes(config);
+        java.readState(network, indexes);
+        MultiLayerNetwork copy = LstmNetworks.fresh(config);
+        copy.setParams(copy.params().mul(0));
+        java.writeState(copy, indexes);
+        assertThat(copy.params()).isEqualTo(network.params());
+    }
 }
