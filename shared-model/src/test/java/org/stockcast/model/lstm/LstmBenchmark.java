@@ -186,11 +186,14 @@ public final class LstmBenchmark {
             public void epoch(EpochProgress progress) {
                 marks.add(System.nanoTime());
                 cpuMarks.add(processCpuNanos());
+                System.err.printf("  epoch %d: train loss %.4f, val loss %.4f%n", progress.epoch(), progress.loss(),
+                        progress.valLoss());
             }
         };
         switch (loop) {
             case "iterator" -> iteratorEpochs(network, windows, config, listener);
             case "views" -> viewEpochs(network, windows, config, listener);
+            case "dl4j" -> dl4jEpochs(network, windows, config, listener);
             default -> new LstmTrainer.EarlyStopping(config, listener).run(network, windows);
         }
         double[] seconds = new double[marks.size() - 1];
@@ -208,11 +211,51 @@ public final class LstmBenchmark {
                 + switch (loop) {
                     case "iterator" -> ", DataSet.batchBy + ListDataSetIterator";
                     case "views" -> ", views of one epoch tensor";
-                    default -> ", a DataSet per minibatch (production)";
+                    case "dl4j" -> ", DL4J fit on a DataSet per minibatch (production until JavaLstmTraining)";
+                    default -> ", production: plain-Java training step (JavaLstmTraining)";
                 };
         System.out.printf("| %s | %s | {omp} | %d | %.2f | %.2f | %.2f | %d | %s / %s |%n", size, variant,
                 windows.train().count(), seconds[0], later[later.length / 2], cpuLater[cpuLater.length / 2],
                 peakRssMb(), loadBefore, loadAverage());
+    }
+
+    /** The DL4J production loop before JavaLstmTraining: shuffled windows, network.fit on a DataSet per minibatch. */
+    private static void dl4jEpochs(MultiLayerNetwork network, TrainingWindows windows, LstmConfig config,
+                                   TrainingListener listener) {
+        TrainingWindows.Windows train = windows.train();
+        TrainingWindows.Windows val = windows.validation();
+        DataSet validation = new DataSet(Nd4j.create(val.inputs(), new long[]{val.count(), 1, val.window()}, 'c'),
+                Nd4j.create(val.targets(), new long[]{val.count(), 1}, 'c'));
+        int n = train.count();
+        int window = train.window();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Random random = new java.util.Random(config.seed());
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            double weightedLoss = 0;
+            for (int from = 0; from < n; from += config.batchSize()) {
+                int size = Math.min(config.batchSize(), n - from);
+                float[] inputs = new float[size * window];
+                float[] targets = new float[size];
+                for (int i = 0; i < size; i++) {
+                    System.arraycopy(train.inputs(), order[from + i] * window, inputs, i * window, window);
+                    targets[i] = train.targets()[order[from + i]];
+                }
+                network.fit(new DataSet(Nd4j.create(inputs, new long[]{size, 1, window}, 'c'),
+                        Nd4j.create(targets, new long[]{size, 1}, 'c')));
+                weightedLoss += network.score() * size;
+            }
+            listener.epoch(new EpochProgress(epoch, config.epochs(), weightedLoss / n,
+                    network.score(validation, false)));
+        }
     }
 
     /** The first production loop, for comparison: one shuffled tensor per epoch, minibatches as views of it. */
