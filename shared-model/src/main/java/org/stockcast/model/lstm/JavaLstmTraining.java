@@ -63,6 +63,18 @@ final class JavaLstmTraining {
     private int adamSteps;
 
     JavaLstmTraining(LstmConfig config, int maxBatch) {
+        this(config, maxBatch, null);
+    }
+
+    /**
+     * A workspace for part of a minibatch that reads (never writes) {@code sharedParams}: its own activations,
+     * dropout masks and gradients, so several can run on different threads between two Adam steps of the owner.
+     */
+    JavaLstmTraining sharingParameters(LstmConfig config, int maxBatch) {
+        return new JavaLstmTraining(config, maxBatch, params);
+    }
+
+    private JavaLstmTraining(LstmConfig config, int maxBatch, float[] sharedParams) {
         this.window = config.window();
         this.units = config.units();
         this.layers = config.layers();
@@ -87,7 +99,10 @@ final class JavaLstmTraining {
         }
         outWOffset = offset;
         outBOffset = offset + units;
-        params = new float[outBOffset + 1];
+        params = sharedParams != null ? sharedParams : new float[outBOffset + 1];
+        if (params.length != outBOffset + 1) {
+            throw new IllegalArgumentException("shared parameters have the wrong size");
+        }
         gradients = new float[params.length];
         m = new float[params.length];
         v = new float[params.length];
@@ -250,18 +265,59 @@ final class JavaLstmTraining {
      * applied to the inputs of every LSTM layer after the first and of the dense layer; null means no dropout.
      */
     double lossAndGradients(float[] inputs, float[] targets, int from, int count, SplittableRandom random) {
-        boolean dropout = random != null && keep < 1f;
-        double loss = forward(inputs, targets, from, count, random);
-        backward(targets, from, count, dropout);
+        boolean dropout = drawMasks(count, random);
+        double loss = forwardSum(inputs, targets, from, count, dropout) / count;
+        backward(targets, from, count, dropout, count);
         return loss;
     }
 
-    private double forward(float[] inputs, float[] targets, int from, int count, SplittableRandom random) {
+    /**
+     * Draws the dropout masks for a (part of a) minibatch of {@code count} examples, in the order the single-threaded
+     * step always drew them; false (no masks) without a random or without dropout.
+     */
+    boolean drawMasks(int count, SplittableRandom random) {
+        if (random == null || keep >= 1f) {
+            return false;
+        }
+        if (count > maxBatch) {
+            throw new IllegalArgumentException("minibatch " + count + " > " + maxBatch);
+        }
+        for (int l = 1; l < layers; l++) {
+            fillMask(masks[l], window * count * inputSizes[l], random);
+        }
+        fillMask(outputMask, count * units, random);
+        return true;
+    }
+
+    /**
+     * Part of a minibatch of {@code batchSize} examples: examples [from, from + count), with the masks of the last
+     * {@link #drawMasks} when {@code dropout}. Fills gradients of (sum of squared errors of the part) / batchSize
+     * and returns that value, so the parts' losses and gradients add up to the whole minibatch's.
+     */
+    double partialLossAndGradients(float[] inputs, float[] targets, int from, int count, boolean dropout,
+                                   int batchSize) {
+        double loss = forwardSum(inputs, targets, from, count, dropout) / batchSize;
+        backward(targets, from, count, dropout, batchSize);
+        return loss;
+    }
+
+    /** Sets this workspace's gradients to the sum of the first {@code parts} workers' ones, in index order. */
+    void sumGradients(JavaLstmTraining[] workers, int parts) {
+        System.arraycopy(workers[0].gradients, 0, gradients, 0, gradients.length);
+        for (int w = 1; w < parts; w++) {
+            float[] part = workers[w].gradients;
+            for (int p = 0; p < gradients.length; p++) {
+                gradients[p] += part[p];
+            }
+        }
+    }
+
+    /** Sum of squared errors on examples [from, from + count); dropout uses the masks already drawn. */
+    private double forwardSum(float[] inputs, float[] targets, int from, int count, boolean dropout) {
         if (count > maxBatch) {
             throw new IllegalArgumentException("minibatch " + count + " > " + maxBatch);
         }
         int g = 4 * units;
-        boolean dropout = random != null && keep < 1f;
         float[] x0 = layerInputs[0];
         for (int t = 0; t < window; t++) {
             for (int e = 0; e < count; e++) {
@@ -275,7 +331,6 @@ final class JavaLstmTraining {
                 float[] x = layerInputs[l];
                 int n = window * count * inSize;
                 if (dropout) {
-                    fillMask(masks[l], n, random);
                     for (int i = 0; i < n; i++) {
                         x[i] = previous[i] * masks[l][i];
                     }
@@ -288,7 +343,6 @@ final class JavaLstmTraining {
         int last = layers - 1;
         System.arraycopy(outputs[last], (window - 1) * count * units, lastHidden, 0, count * units);
         if (dropout) {
-            fillMask(outputMask, count * units, random);
             for (int i = 0; i < count * units; i++) {
                 lastHidden[i] *= outputMask[i];
             }
@@ -304,16 +358,16 @@ final class JavaLstmTraining {
             float error = y - targets[from + e];
             loss += (double) error * error;
         }
-        return loss / count;
+        return loss;
     }
 
-    private void backward(float[] targets, int from, int count, boolean dropout) {
+    private void backward(float[] targets, int from, int count, boolean dropout, int divisor) {
         int g = 4 * units;
         int last = layers - 1;
         Arrays.fill(gradients, 0f);
         for (int e = 0; e < count; e++) {
             float error = predictions[e] - targets[from + e];
-            float dy = 2f * error / count;
+            float dy = 2f * error / divisor;
             gradients[outBOffset] += dy;
             for (int k = 0; k < units; k++) {
                 gradients[outWOffset + k] += dy * lastHidden[e * units + k];
@@ -503,7 +557,7 @@ final class JavaLstmTraining {
         double sum = 0;
         for (int from = 0; from < count; from += maxBatch) {
             int n = Math.min(maxBatch, count - from);
-            sum += forward(inputs, targets, from, n, null) * n;
+            sum += forwardSum(inputs, targets, from, n, false) / n * n;
         }
         return sum / count;
     }

@@ -5,10 +5,14 @@ package org.stockcast.model.lstm;
  *
  * @param maxTrainingWindows cap on the windows used per epoch (most recent windows of each series, shared
  *                           fairly between series) so a retrain on decades of data stays minutes, not hours
+ * @param trainingThreads    threads that compute each minibatch's gradient (its windows split between them,
+ *                           gradients summed in a fixed order, so a run is repeatable for a given seed and thread
+ *                           count); 1 is the single-threaded step. 0 (e.g. a model saved before this setting
+ *                           existed) means {@link #defaultTrainingThreads()}. Not part of the architecture.
  */
 public record LstmConfig(int window, int units, int layers, double dropout, Activation activation,
                          double learningRate, int batchSize, int epochs, int patience,
-                         double validationFraction, long seed, int maxTrainingWindows) {
+                         double validationFraction, long seed, int maxTrainingWindows, int trainingThreads) {
 
     public enum Activation { RELU, TANH }
 
@@ -26,6 +30,23 @@ public record LstmConfig(int window, int units, int layers, double dropout, Acti
         require(patience >= 1, "patience must be >= 1");
         require(validationFraction >= 0 && validationFraction < 1, "validationFraction must be in [0, 1)");
         require(maxTrainingWindows >= 1, "maxTrainingWindows must be >= 1");
+        require(trainingThreads >= 0, "trainingThreads must be >= 0 (0 = default)");
+        if (trainingThreads == 0) {
+            trainingThreads = defaultTrainingThreads();
+        }
+    }
+
+    /** The twelve settings before {@code trainingThreads}, with the default thread count. */
+    public LstmConfig(int window, int units, int layers, double dropout, Activation activation,
+                      double learningRate, int batchSize, int epochs, int patience,
+                      double validationFraction, long seed, int maxTrainingWindows) {
+        this(window, units, layers, dropout, activation, learningRate, batchSize, epochs, patience,
+                validationFraction, seed, maxTrainingWindows, 0);
+    }
+
+    /** Threads for the minibatch gradient when none is configured (see BENCHMARKS.md, LSTM section). */
+    public static int defaultTrainingThreads() {
+        return 1;
     }
 
     /** The original eleven settings, with the default training-window cap. */
@@ -42,12 +63,18 @@ public record LstmConfig(int window, int units, int layers, double dropout, Acti
 
     public LstmConfig withEpochs(int newEpochs) {
         return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, newEpochs,
-                patience, validationFraction, seed, maxTrainingWindows);
+                patience, validationFraction, seed, maxTrainingWindows, trainingThreads);
     }
 
     public LstmConfig withMaxTrainingWindows(int newMax) {
         return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
-                patience, validationFraction, seed, newMax);
+                patience, validationFraction, seed, newMax, trainingThreads);
+    }
+
+    public LstmConfig withTrainingThreads(int threads) {
+        require(threads >= 1, "trainingThreads must be >= 1");
+        return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
+                patience, validationFraction, seed, maxTrainingWindows, threads);
     }
 
     /** True when a network saved with {@code other} has the same layers and weight shapes as this one. */

@@ -104,14 +104,22 @@ public final class LstmTrainer {
          * Trains with {@link JavaLstmTraining} (plain-Java forward, BPTT, inverted dropout and Adam: 4-6x less CPU
          * per epoch than DL4J's fit, BENCHMARKS.md), starting from the network's weights and Adam state and writing
          * the best epoch's weights, Adam state and iteration count back into it, so saving and fine-tuning work
-         * exactly as after DL4J's own fit.
+         * exactly as after DL4J's own fit. Each minibatch's gradient is split over {@code config.trainingThreads()}
+         * threads ({@link ParallelGradients}).
          */
         Outcome run(MultiLayerNetwork network, TrainingWindows windows) {
-            TrainingWindows.Windows train = windows.train();
-            TrainingWindows.Windows validation = windows.validation();
             JavaLstmTraining training = new JavaLstmTraining(config, config.batchSize());
             int[] dl4jIndexes = training.dl4jIndexes(config);
             training.readState(network, dl4jIndexes);
+            try (ParallelGradients gradients = new ParallelGradients(training, config)) {
+                return run(network, windows, training, gradients, dl4jIndexes);
+            }
+        }
+
+        private Outcome run(MultiLayerNetwork network, TrainingWindows windows, JavaLstmTraining training,
+                            ParallelGradients gradients, int[] dl4jIndexes) {
+            TrainingWindows.Windows train = windows.train();
+            TrainingWindows.Windows validation = windows.validation();
             Random random = new Random(config.seed());
             SplittableRandom dropout = new SplittableRandom(config.seed());
             int n = train.count();
@@ -134,7 +142,7 @@ public final class LstmTrainer {
                     System.arraycopy(train.inputs(), order[i] * window, inputs, i * window, window);
                     targets[i] = train.targets()[order[i]];
                 }
-                double loss = fitEpoch(training, inputs, targets, n, dropout);
+                double loss = fitEpoch(training, gradients, inputs, targets, n, dropout);
                 double valLoss = validation.count() > 0
                         ? training.loss(validation.inputs(), validation.targets(), validation.count()) : loss;
                 log.debug("LSTM epoch {}/{}: loss {} val {} in {} ms", epoch, config.epochs(), loss, valLoss,
@@ -164,12 +172,12 @@ public final class LstmTrainer {
         }
 
         /** One pass over the shuffled windows; returns the example-weighted mean minibatch loss (as Keras reports). */
-        private double fitEpoch(JavaLstmTraining training, float[] inputs, float[] targets, int n,
-                                SplittableRandom dropout) {
+        private double fitEpoch(JavaLstmTraining training, ParallelGradients gradients, float[] inputs,
+                                float[] targets, int n, SplittableRandom dropout) {
             double weightedLoss = 0;
             for (int from = 0; from < n; from += config.batchSize()) {
                 int size = Math.min(config.batchSize(), n - from);
-                weightedLoss += training.lossAndGradients(inputs, targets, from, size, dropout) * size;
+                weightedLoss += gradients.lossAndGradients(inputs, targets, from, size, dropout) * size;
                 training.adamStep();
             }
             return weightedLoss / n;
