@@ -8,7 +8,8 @@ package org.stockcast.model.lstm;
  * @param trainingThreads    threads that compute each minibatch's gradient (its windows split between them,
  *                           gradients summed in a fixed order, so a run is repeatable for a given seed and thread
  *                           count); 1 is the single-threaded step. 0 (e.g. a model saved before this setting
- *                           existed) means {@link #defaultTrainingThreads()}. Not part of the architecture.
+ *                           existed) means {@link #defaultTrainingThreads()}. A run-time setting, not part of
+ *                           the architecture ({@link #sameArchitectureAs} ignores it).
  */
 public record LstmConfig(int window, int units, int layers, double dropout, Activation activation,
                          double learningRate, int batchSize, int epochs, int patience,

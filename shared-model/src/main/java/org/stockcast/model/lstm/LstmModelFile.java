@@ -3,6 +3,7 @@ package org.stockcast.model.lstm;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
@@ -28,7 +29,9 @@ import java.util.zip.ZipOutputStream;
 final class LstmModelFile {
     static final String META_ENTRY = "stockcast-lstm.json";
     static final int FORMAT_VERSION = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Models saved before LstmConfig.trainingThreads existed lack it; absent means 0 (= the default thread count).
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     /** What the zip says besides the weights. */
     record Meta(int formatVersion, LstmConfig config, WindowNormaliser normaliser) {

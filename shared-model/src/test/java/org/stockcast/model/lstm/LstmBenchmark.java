@@ -50,7 +50,8 @@ public final class LstmBenchmark {
             return;
         }
         if (args.length > 0 && args[0].equals("one")) {
-            // e.g. one 1 epochs small relu 32 ENABLED iterator 3  (OMP threads, then the child's arguments)
+            // e.g. one 1 epochs small relu 32 ENABLED iterator 3  (OMP threads, then the child's arguments;
+            // an optional last argument of "epochs" is LstmConfig.trainingThreads, default 1)
             runChild(args[1], Arrays.copyOfRange(args, 2, args.length));
             return;
         }
@@ -138,7 +139,7 @@ public final class LstmBenchmark {
         switch (args[0]) {
             case "epochs" -> epochs(args[1], LstmConfig.Activation.valueOf(args[2].toUpperCase()),
                     Integer.parseInt(args[3]), WorkspaceMode.valueOf(args[4]), args[5],
-                    Integer.parseInt(args[6]));
+                    Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 1);
             case "finetune" -> fineTune(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "predict" -> predict();
             default -> throw new IllegalArgumentException(args[0]);
@@ -167,10 +168,10 @@ public final class LstmBenchmark {
     }
 
     private static void epochs(String size, LstmConfig.Activation activation, int batch, WorkspaceMode workspaces,
-                               String loop, int epochs) throws IOException {
+                               String loop, int epochs, int threads) throws IOException {
         String loadBefore = loadAverage();
         Input input = input(size);
-        LstmConfig config = config(activation, batch, epochs, epochs + 1, input.cap());
+        LstmConfig config = config(activation, batch, epochs, epochs + 1, input.cap()).withTrainingThreads(threads);
         TrainingWindows windows = TrainingWindows.build(input.series(), config, Optional.empty());
         List<Long> marks = new ArrayList<>();
         List<Long> cpuMarks = new ArrayList<>();
@@ -212,7 +213,8 @@ public final class LstmBenchmark {
                     case "iterator" -> ", DataSet.batchBy + ListDataSetIterator";
                     case "views" -> ", views of one epoch tensor";
                     case "dl4j" -> ", DL4J fit on a DataSet per minibatch (production until JavaLstmTraining)";
-                    default -> ", production: plain-Java training step (JavaLstmTraining)";
+                    default -> ", production: plain-Java training step (JavaLstmTraining), " + threads
+                            + " training thread" + (threads == 1 ? "" : "s");
                 };
         System.out.printf("| %s | %s | {omp} | %d | %.2f | %.2f | %.2f | %d | %s / %s |%n", size, variant,
                 windows.train().count(), seconds[0], later[later.length / 2], cpuLater[cpuLater.length / 2],
