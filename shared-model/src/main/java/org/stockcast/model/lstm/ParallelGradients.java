@@ -22,6 +22,13 @@ final class ParallelGradients implements AutoCloseable {
     private final ExecutorService pool;
     private final Future<?>[] pending;
     private final double[] partLosses;
+    private final Runnable[] parts;
+    // The minibatch being computed: written by the caller before dispatch (submit/get order the accesses).
+    private final int[] starts;
+    private final boolean[] dropout;
+    private float[] inputs;
+    private float[] targets;
+    private int count;
 
     ParallelGradients(JavaLstmTraining training, LstmConfig config) {
         this.training = training;
@@ -33,6 +40,14 @@ final class ParallelGradients implements AutoCloseable {
         }
         pending = new Future<?>[threads];
         partLosses = new double[threads];
+        starts = new int[threads + 1];
+        dropout = new boolean[threads];
+        parts = new Runnable[threads];
+        for (int w = 0; w < threads; w++) {
+            int part = w;
+            parts[w] = () -> partLosses[part] = workers[part].partialLossAndGradients(inputs, targets, starts[part],
+                    starts[part + 1] - starts[part], dropout[part], count);
+        }
         if (threads == 1) {
             pool = null;
         } else {
@@ -57,29 +72,27 @@ final class ParallelGradients implements AutoCloseable {
         if (pool == null) {
             return training.lossAndGradients(inputs, targets, from, count, random);
         }
-        int parts = Math.min(workers.length, count);
-        int[] starts = new int[parts + 1];
+        int used = Math.min(workers.length, count);
+        this.inputs = inputs;
+        this.targets = targets;
+        this.count = count;
         starts[0] = from;
-        for (int w = 0; w < parts; w++) {
-            starts[w + 1] = starts[w] + count / parts + (w < count % parts ? 1 : 0);
+        for (int w = 0; w < used; w++) {
+            starts[w + 1] = starts[w] + count / used + (w < count % used ? 1 : 0);
         }
-        boolean[] dropout = new boolean[parts];
-        for (int w = 0; w < parts; w++) {
+        for (int w = 0; w < used; w++) {
             dropout[w] = workers[w].drawMasks(starts[w + 1] - starts[w], random);
         }
-        for (int w = 1; w < parts; w++) {
-            int part = w;
-            pending[w] = pool.submit(() -> partLosses[part] = workers[part].partialLossAndGradients(inputs, targets,
-                    starts[part], starts[part + 1] - starts[part], dropout[part], count));
+        for (int w = 1; w < used; w++) {
+            pending[w] = pool.submit(parts[w]);
         }
-        partLosses[0] = workers[0].partialLossAndGradients(inputs, targets, starts[0], starts[1] - starts[0],
-                dropout[0], count);
+        parts[0].run();
         double loss = partLosses[0];
-        for (int w = 1; w < parts; w++) {
+        for (int w = 1; w < used; w++) {
             await(pending[w]);
             loss += partLosses[w];
         }
-        training.sumGradients(workers, parts);
+        training.sumGradients(workers, used);
         return loss;
     }
 
