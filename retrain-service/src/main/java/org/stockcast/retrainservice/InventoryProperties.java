@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.stockcast.model.ensemble.BacktestPlan;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.lstm.LstmConfig;
@@ -98,21 +99,31 @@ public record InventoryProperties(
         }
     }
 
-    /** {@code weights: fixed} blends 0.6 additive / 0.4 LSTM; {@code auto} uses inverse backtest errors. */
-    public record Ensemble(@DefaultValue("FIXED") @NotNull EnsembleWeights.Mode weights) {
+    /**
+     * {@code weights: auto} (default) serves the horizon weights learned from the backtest; {@code fixed} blends
+     * 0.6 additive / 0.4 LSTM at every horizon (intervals are calibrated either way).
+     */
+    public record Ensemble(@DefaultValue("AUTO") @NotNull EnsembleWeights.Mode weights) {
     }
 
     /**
-     * Backtest of the total series before publishing: {@code cutoffs} origins {@code step} days apart, each
-     * forecasting {@code horizon} days; the defaults cover the last 28 days in weekly forecasts.
+     * The backtest before publishing ({@link BacktestPlan}): weekly origins ({@code step}) over the last
+     * {@code holdoutDays} days, which the scored LSTM never trains on, plus {@code longOrigins} origins
+     * {@code longStep} days apart for the 92-365-day horizons; at most {@code maxProducts} products are backtested
+     * (the others use their kind's pooled calibration); {@code intervalWidth} is the served interval's coverage.
      */
-    public record Evaluate(@DefaultValue("4") @Positive int cutoffs,
-                           @DefaultValue("7") @Positive int horizon,
+    public record Evaluate(@DefaultValue("91") @Positive int holdoutDays,
                            @DefaultValue("7") @Positive int step,
-                           @DefaultValue("7") @Positive int seasonality) {
+                           @DefaultValue("3") @PositiveOrZero int longOrigins,
+                           @DefaultValue("91") @Positive int longStep,
+                           @DefaultValue("7") @Positive int seasonality,
+                           @DefaultValue("56") @Positive int minTrainingDays,
+                           @DefaultValue("30") @Positive int maxProducts,
+                           @DefaultValue("0.8") @DecimalMin(value = "0", inclusive = false)
+                           @DecimalMax(value = "1", inclusive = false) double intervalWidth) {
 
-        public int coveredDays() {
-            return (cutoffs - 1) * step + horizon;
+        public BacktestPlan plan() {
+            return new BacktestPlan(holdoutDays, step, longOrigins, longStep, seasonality, minTrainingDays);
         }
     }
 }

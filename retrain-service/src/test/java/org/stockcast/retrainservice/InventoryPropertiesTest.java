@@ -36,8 +36,9 @@ class InventoryPropertiesTest {
             assertThat(p.upload().limits().maxBytes()).isEqualTo(50L * 1024 * 1024);
             assertThat(p.lstm().config()).isEqualTo(LstmConfig.defaults());
             assertThat(p.lstm().config().maxTrainingWindows()).isEqualTo(LstmConfig.DEFAULT_MAX_TRAINING_WINDOWS);
-            assertThat(p.ensemble().weights()).isEqualTo(EnsembleWeights.Mode.FIXED);
-            assertThat(p.evaluate().coveredDays()).isEqualTo(28);
+            assertThat(p.ensemble().weights()).isEqualTo(EnsembleWeights.Mode.AUTO);
+            assertThat(p.evaluate().plan()).isEqualTo(org.stockcast.model.ensemble.BacktestPlan.defaults());
+            assertThat(p.evaluate().intervalWidth()).isEqualTo(0.8);
         });
     }
 
@@ -58,7 +59,7 @@ class InventoryPropertiesTest {
     @Test
     void invalidValuesFailTheStartUp() {
         for (String bad : new String[] {"inventory.models.keep=0", "inventory.lstm.epochs=0",
-                "inventory.lstm.dropout=1.5", "inventory.retrain.heartbeat=0s", "inventory.evaluate.horizon=-1",
+                "inventory.lstm.dropout=1.5", "inventory.retrain.heartbeat=0s", "inventory.evaluate.holdout-days=-1",
                 "inventory.lstm.max-history-days=-5", "inventory.lstm.max-training-windows=0"}) {
             runner.withPropertyValues(bad).run(context -> assertThat(context).as(bad).hasFailed());
         }

@@ -1,152 +1,172 @@
 package org.stockcast.retrainservice.retrain;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.backtest.Backtest;
-import org.stockcast.model.backtest.ForecastErrors;
 import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.backtest.HorizonBucket;
 import org.stockcast.model.backtest.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.dataset.SalesFilter;
+import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.ensemble.BacktestPlan;
+import org.stockcast.model.ensemble.BacktestReport;
+import org.stockcast.model.ensemble.EnsembleBacktest;
+import org.stockcast.model.ensemble.EnsembleCalibration;
 import org.stockcast.model.ensemble.EnsembleWeights;
+import org.stockcast.model.ensemble.HorizonWeights;
+import org.stockcast.model.ensemble.Member;
+import org.stockcast.model.ensemble.SeriesBacktest;
+import org.stockcast.model.ensemble.SeriesKey;
+import org.stockcast.model.ensemble.SeriesProfile;
 import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.retrainservice.InventoryProperties;
 
 /**
- * Stage "evaluate": rolling-origin backtest of the total series over its last days (additive refitted at each
- * cutoff, the new LSTM, their blend, seasonal-naive), and the blend weights the version will serve.
- * The LSTM is not retrained per cutoff (that would multiply the training time), so its score is in-sample
- * for the backtest window and flatters it; the report says so next to the figures.
+ * Stage "evaluate": the rolling-origin backtest of every member on the total, every category and region and a
+ * sample of products (shared-model {@link EnsembleBacktest}), and from it the calibration the version serves:
+ * horizon weights, interval bands and error paths per series ({@link EnsembleCalibration}). The LSTM scored here
+ * is the holdout network, trained only on days before the short origins (see {@link LstmStage}).
  */
 final class EvaluateStage {
-    /** History the first cutoff needs before it, beyond the LSTM window: four weeks. */
-    static final int MIN_HISTORY_DAYS = 28;
+    private static final Logger log = LoggerFactory.getLogger(EvaluateStage.class);
 
-    record Outcome(Map<String, Object> backtest, EnsembleWeights weights, EnsembleWeights.Mode mode) {
+    record Outcome(Map<String, Object> report, Optional<EnsembleCalibration> calibration, EnsembleWeights.Mode mode) {
     }
 
     private EvaluateStage() {
     }
 
-    static int requiredDays(InventoryProperties.Evaluate settings, int lstmWindow) {
-        return settings.coveredDays() + Math.max(MIN_HISTORY_DAYS, lstmWindow + 1);
-    }
-
-    static Outcome evaluate(DailySeries total, LstmForecaster lstm, AdditiveConfig additiveConfig,
-                            InventoryProperties.Evaluate settings, EnsembleWeights.Mode mode,
-                            RetrainProgress progress) {
-        int required = requiredDays(settings, lstm.config().window());
-        if (total.length() < required) {
-            String why = String.format(Locale.ROOT, "total series has %d days, the backtest needs %d",
-                    total.length(), required);
-            progress.stage(Stage.EVALUATE, "Backtest skipped: " + why);
-            Map<String, Object> backtest = new LinkedHashMap<>();
-            backtest.put("skipped", why);
-            return new Outcome(backtest, EnsembleWeights.DEFAULT, mode);
-        }
+    static Outcome evaluate(SalesTable table, Optional<LstmForecaster> scoredLstm, Optional<LocalDate> lstmCut,
+                            AdditiveConfig additiveConfig, InventoryProperties.Evaluate settings,
+                            EnsembleWeights.Mode mode, RetrainProgress progress) {
+        BacktestPlan plan = settings.plan();
+        Map<String, SalesFilter> keys = backtestedSeries(table, settings.maxProducts());
         progress.stage(Stage.EVALUATE, String.format(Locale.ROOT,
-                "Backtesting the last %d days of the total series (%d cutoffs, %d-day horizon)...",
-                settings.coveredDays(), settings.cutoffs(), settings.horizon()));
+                "Backtesting %d series: weekly origins over the last %d days%s, long origins up to %d days ahead...",
+                keys.size(), plan.holdoutDays(), scoredLstm.isPresent() ? " (LSTM trained before them)" : "",
+                BacktestPlan.LONG_HORIZON));
+        Map<Member, Forecaster> members = new EnumMap<>(Member.class);
+        // point forecasts only: the backtest calibrates the blend's own interval
+        members.put(Member.ADDITIVE, AdditiveModel.forecaster(additiveConfig.withInterval(
+                additiveConfig.intervalWidth(), 0)));
+        members.put(Member.SEASONAL_NAIVE, Backtest.seasonalNaive(plan.seasonality()));
+        scoredLstm.ifPresent(lstm -> members.put(Member.LSTM,
+                (history, horizon) -> PointForecast.of(lstm.forecast(history.values(), horizon))));
 
-        Forecaster additive = memoised(AdditiveModel.forecaster(additiveConfig));
-        Forecaster lstmForecaster = (history, horizon) -> PointForecast.of(lstm.forecast(history.values(), horizon));
-        ForecastErrors additiveErrors = run(total, additive, settings);
-        progress.stage(Stage.EVALUATE, "Additive model " + summary(additiveErrors));
-        ForecastErrors lstmErrors = run(total, lstmForecaster, settings);
-        progress.stage(Stage.EVALUATE, "LSTM " + summary(lstmErrors));
-
-        EnsembleWeights weights = mode == EnsembleWeights.Mode.AUTO
-                ? inverseErrorWeights(additiveErrors.mae(), lstmErrors.mae())
-                : EnsembleWeights.DEFAULT;
-        ForecastErrors ensembleErrors = run(total, blend(additive, lstmForecaster, weights), settings);
-        progress.stage(Stage.EVALUATE, String.format(Locale.ROOT, "Ensemble (%.3f additive / %.3f LSTM, %s) %s",
-                weights.additive(), weights.lstm(), mode.name().toLowerCase(Locale.ROOT), summary(ensembleErrors)));
-        ForecastErrors naiveErrors = run(total, Backtest.seasonalNaive(settings.seasonality()), settings);
-        progress.stage(Stage.EVALUATE, "Seasonal-naive baseline " + summary(naiveErrors));
-
-        Map<String, Object> backtest = new LinkedHashMap<>();
-        backtest.put("days", settings.coveredDays());
-        backtest.put("cutoffs", settings.cutoffs());
-        backtest.put("horizon", settings.horizon());
-        backtest.put("points", additiveErrors.points());
-        backtest.put("additive", errors(additiveErrors));
-        backtest.put("lstm", errors(lstmErrors));
-        backtest.put("ensemble", errors(ensembleErrors));
-        backtest.put("seasonal_naive", errors(naiveErrors));
-        return new Outcome(backtest, weights, mode);
+        List<SeriesBacktest> backtests = keys.entrySet().parallelStream()
+                .map(e -> backtest(table, e.getKey(), e.getValue(), plan, members, lstmCut))
+                .filter(Objects::nonNull)
+                .toList();
+        Optional<HorizonWeights> fixed = mode == EnsembleWeights.Mode.FIXED
+                ? Optional.of(fixedWeights(scoredLstm.isPresent())) : Optional.empty();
+        Optional<EnsembleCalibration> calibration = EnsembleCalibration.learn(backtests, settings.intervalWidth(),
+                fixed);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("holdout_days", plan.holdoutDays());
+        report.put("series_backtested", backtests.size());
+        report.put("origins", backtests.stream().mapToInt(b -> b.origins().size()).sum());
+        report.put("lstm_scored", scoredLstm.isPresent());
+        if (calibration.isEmpty()) {
+            String why = "no series has the " + (plan.minTrainingDays() + plan.step())
+                    + " days a backtest origin needs";
+            report.put("skipped", why);
+            progress.stage(Stage.EVALUATE, "Backtest skipped: " + why + "; serving the additive model alone");
+            return new Outcome(report, Optional.empty(), mode);
+        }
+        report.put("note", "out-of-sample member errors; the ensemble row uses weights and bands learned on these "
+                + "same origins (the accuracy benchmark scores it on later data)");
+        report.put("by_kind", BacktestReport.byKind(backtests, calibration.get()));
+        for (String line : BacktestReport.summaryLines(backtests, calibration.get())) {
+            progress.stage(Stage.EVALUATE, line);
+        }
+        return new Outcome(report, calibration, mode);
     }
 
-    private static ForecastErrors run(DailySeries total, Forecaster forecaster, InventoryProperties.Evaluate s) {
-        return Backtest.evaluate(total, forecaster, s.cutoffs(), s.horizon(), s.step(), s.seasonality());
+    /** The weights the fixed mode serves: the old system's 0.6 / 0.4, all additive when the LSTM was not scored. */
+    static HorizonWeights fixedWeights(boolean lstmScored) {
+        EnsembleWeights w = EnsembleWeights.DEFAULT;
+        return HorizonWeights.uniform(lstmScored ? Map.of(Member.ADDITIVE, w.additive(), Member.LSTM, w.lstm())
+                : Map.of(Member.ADDITIVE, 1.0));
     }
 
-    /** The ensemble backtest reuses the additive fits of the additive backtest (same cutoffs, same histories). */
-    static Forecaster memoised(Forecaster forecaster) {
-        Map<String, PointForecast> cache = new ConcurrentHashMap<>();
-        return (history, horizon) -> cache.computeIfAbsent(
-                history.start() + "/" + history.length() + "/" + horizon,
-                k -> forecaster.forecast(history, horizon));
+    /** The total, every category and region, and up to {@code maxProducts} products spread over the id order. */
+    static Map<String, SalesFilter> backtestedSeries(SalesTable table, int maxProducts) {
+        Map<String, SalesFilter> keys = new LinkedHashMap<>();
+        keys.put(SeriesKey.TOTAL, SalesFilter.ALL);
+        table.categories().forEach(c -> keys.put(SeriesKey.category(c), SalesFilter.category(c)));
+        table.regions().forEach(r -> keys.put(SeriesKey.region(r), SalesFilter.region(r)));
+        List<String> products = new ArrayList<>(table.productIds());
+        int every = Math.max(1, (int) Math.ceil(products.size() / (double) Math.max(1, maxProducts)));
+        for (int i = 0; i < products.size(); i += every) {
+            keys.put(SeriesKey.product(products.get(i)), SalesFilter.product(products.get(i)));
+        }
+        return keys;
     }
 
-    static Forecaster blend(Forecaster additive, Forecaster lstm, EnsembleWeights weights) {
-        return (history, horizon) -> {
-            double[] a = additive.forecast(history, horizon).yhat();
-            double[] l = lstm.forecast(history, horizon).yhat();
-            double[] y = new double[horizon];
-            for (int i = 0; i < horizon; i++) {
-                y[i] = weights.additive() * a[i] + weights.lstm() * l[i];
-            }
-            return PointForecast.of(y);
-        };
+    private static SeriesBacktest backtest(SalesTable table, String key, SalesFilter filter, BacktestPlan plan,
+                                           Map<Member, Forecaster> members, Optional<LocalDate> lstmCut) {
+        Optional<DailySeries> series = table.dailySeries(filter);
+        if (series.isEmpty()) {
+            return null;
+        }
+        DailySeries s = series.get();
+        int cut = lstmCut.map(c -> (int) Math.max(0, ChronoUnit.DAYS.between(s.start(), c) + 1)).orElse(0);
+        try {
+            return EnsembleBacktest.run(key, s, plan, members, cut);
+        } catch (RuntimeException e) {
+            log.info("Backtest of {} skipped: {}", key, e.toString());
+            return null;
+        }
     }
 
     /**
-     * Weights proportional to 1/error, rounded to 3 decimals and summing to 1. Falls back to the fixed default
-     * when an error is not a finite non-negative number; a perfect model (error 0) takes all the weight.
+     * manifest.json's {@code ensemble_weights}: the mode, the weights per horizon bucket pooled per series kind and
+     * the total's own (every backtested series' own weights are in ensemble.json).
      */
-    static EnsembleWeights inverseErrorWeights(double additiveError, double lstmError) {
-        if (!Double.isFinite(additiveError) || !Double.isFinite(lstmError) || additiveError < 0 || lstmError < 0
-                || (additiveError == 0 && lstmError == 0)) {
-            return EnsembleWeights.DEFAULT;
-        }
-        if (additiveError == 0) {
-            return new EnsembleWeights(1.0, 0.0);
-        }
-        if (lstmError == 0) {
-            return new EnsembleWeights(0.0, 1.0);
-        }
-        double a = 1.0 / additiveError;
-        double l = 1.0 / lstmError;
-        double wa = Math.round(a / (a + l) * 1000.0) / 1000.0;
-        return new EnsembleWeights(wa, Math.round((1.0 - wa) * 1000.0) / 1000.0);
+    static Map<String, Object> weightsReport(Outcome outcome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", outcome.mode().name().toLowerCase(Locale.ROOT));
+        outcome.calibration().ifPresentOrElse(c -> {
+            SeriesProfile total = c.series().get(SeriesKey.TOTAL);
+            if (total != null) {
+                m.put("total", weights(total.weights()));
+            }
+            Map<String, Object> byKind = new LinkedHashMap<>();
+            c.pooled().forEach((kind, profile) -> byKind.put(kind.name().toLowerCase(Locale.ROOT),
+                    weights(profile.weights())));
+            m.put("by_kind", byKind);
+        }, () -> m.put("total", Map.of("all", Map.of("additive", 1.0))));
+        return m;
     }
 
-    static Map<String, Object> errors(ForecastErrors e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mape", finiteOrNull(e.mape()));
-        m.put("smape", finiteOrNull(e.smape()));
-        m.put("mase", finiteOrNull(e.mase()));
-        m.put("mae", finiteOrNull(e.mae()));
-        m.put("rmse", finiteOrNull(e.rmse()));
-        if (Double.isFinite(e.coverage())) {
-            m.put("coverage", e.coverage());
+    private static Map<String, Object> weights(HorizonWeights weights) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (HorizonBucket bucket : HorizonBucket.values()) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            for (Member member : Member.values()) {
+                double w = weights.buckets().get(bucket).getOrDefault(member, 0.0);
+                members.put(member.name().toLowerCase(Locale.ROOT), Math.round(w * 1000.0) / 1000.0);
+            }
+            out.put(bucket.label(), members);
         }
-        return m;
+        return out;
     }
 
     /** JSON has no NaN; an undefined measure (e.g. MAPE over zero sales) is null. */
     static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
-    }
-
-    private static String summary(ForecastErrors e) {
-        return String.format(Locale.ROOT, "MAPE %s, sMAPE %s, MASE %s", fmt(e.mape()), fmt(e.smape()), fmt(e.mase()));
-    }
-
-    private static String fmt(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "n/a";
     }
 }

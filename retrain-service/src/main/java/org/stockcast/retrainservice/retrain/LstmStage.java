@@ -1,46 +1,80 @@
 package org.stockcast.retrainservice.retrain;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.lstm.EpochProgress;
 import org.stockcast.model.lstm.LstmConfig;
+import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.lstm.LstmTrainer;
 import org.stockcast.model.lstm.LstmTrainingResult;
 import org.stockcast.model.lstm.TrainingListener;
 import org.stockcast.model.lstm.TrainingMode;
 import org.stockcast.model.store.ModelStore;
 
-/** Stage "lstm": fine-tune the global LSTM from the newest valid version, or train it from scratch. */
+/**
+ * Stage "lstm". Two lineages of weights, so the backtest never scores the LSTM on days it was trained on:
+ * <ol>
+ * <li>the <em>holdout</em> network is fine-tuned from the previous version's holdout network (or trained fresh) on
+ * every series cut {@code holdoutDays} before the dataset's last day; the evaluate stage scores it on those days;</li>
+ * <li>the <em>served</em> network is that one fine-tuned a few epochs more on the recent windows of the full series,
+ * so what is served has seen the newest days.</li>
+ * </ol>
+ * Both are saved in the version ({@code lstm-holdout.zip}, {@code lstm.zip}); the holdout lineage only ever saw days
+ * before its own cut, which only moves forward, so continuing it next time keeps the backtest honest.
+ * Without enough history for a holdout, the network trains on everything and is not scored (weight 0).
+ */
 final class LstmStage {
+    /** Epochs of the served network's catch-up fine-tune on the held-out days (early stopping may end sooner). */
+    static final int CATCH_UP_EPOCHS = 5;
+
     /** The previous network to continue from, and which version it came from. */
     record Previous(int version, Path zip) {
+    }
+
+    /**
+     * The served network, the scored one (absent without a holdout) and the dataset day its training ended on.
+     */
+    record Outcome(LstmTrainingResult served, Optional<LstmForecaster> scored, Optional<LocalDate> scoredCut) {
     }
 
     private LstmStage() {
     }
 
     /**
-     * The total and every product, each cut to its last {@code maxHistoryDays} days (0 = whole series): the
-     * global network learns from all of them. Series too short for one window are left out.
+     * The total and every product, each cut to its last {@code maxHistoryDays} days (0 = whole series) and to days
+     * up to {@code until}: the global network learns from all of them. Series too short for one window are left out.
      */
-    static List<double[]> trainingSeries(SalesTable table, int window, int maxHistoryDays) {
+    static List<double[]> trainingSeries(SalesTable table, int window, int maxHistoryDays, LocalDate until) {
         List<double[]> series = new ArrayList<>();
-        table.dailySeries(SalesFilter.ALL).map(s -> recent(s.values(), maxHistoryDays)).ifPresent(series::add);
-        for (String product : table.productIds()) {
-            table.dailySeries(SalesFilter.product(product)).map(s -> recent(s.values(), maxHistoryDays))
+        List<SalesFilter> filters = new ArrayList<>();
+        filters.add(SalesFilter.ALL);
+        table.productIds().forEach(id -> filters.add(SalesFilter.product(id)));
+        for (SalesFilter filter : filters) {
+            table.dailySeries(filter)
+                    .map(s -> recent(until(s, until), maxHistoryDays))
                     .filter(values -> values.length > window)
                     .ifPresent(series::add);
         }
         return series;
+    }
+
+    /** The days of {@code series} up to and including {@code until}. */
+    static double[] until(DailySeries series, LocalDate until) {
+        long keep = ChronoUnit.DAYS.between(series.start(), until) + 1;
+        return Arrays.copyOf(series.values(), (int) Math.max(0, Math.min(series.length(), keep)));
     }
 
     static double[] recent(double[] values, int maxDays) {
@@ -48,11 +82,11 @@ final class LstmStage {
                 : Arrays.copyOfRange(values, values.length - maxDays, values.length);
     }
 
-    /** The LSTM of the newest version whose manifest verifies; broken versions are passed over. */
-    static Optional<Previous> previous(ModelStore store) throws IOException {
+    /** The newest version whose manifest verifies and which holds {@code file}; broken versions are passed over. */
+    static Optional<Previous> previous(ModelStore store, String file) throws IOException {
         for (int version : store.versions()) {
             if (store.verify(version).ok()) {
-                Path zip = store.versionDir(version).resolve(ModelVersionFiles.LSTM);
+                Path zip = store.versionDir(version).resolve(file);
                 if (Files.isRegularFile(zip)) {
                     return Optional.of(new Previous(version, zip));
                 }
@@ -61,28 +95,71 @@ final class LstmStage {
         return Optional.empty();
     }
 
-    static LstmTrainingResult train(SalesTable table, LstmConfig config, int maxHistoryDays, TrainingMode mode,
-                                    ModelStore store, RetrainProgress progress) throws IOException {
-        Optional<Previous> previous = mode == TrainingMode.FINE_TUNE ? previous(store) : Optional.empty();
-        // The trainer says whether it fine-tunes or starts fresh (and why); this adds which version it continues.
+    static Outcome train(SalesTable table, LstmConfig config, int maxHistoryDays, int holdoutDays, TrainingMode mode,
+                         ModelStore store, RetrainProgress progress) throws IOException {
+        LocalDate last = table.lastDate().orElseThrow(() -> new IllegalStateException("empty dataset"));
+        LocalDate cut = last.minusDays(holdoutDays);
+        List<double[]> held = trainingSeries(table, config.window(), maxHistoryDays, cut);
+        TrainingListener listener = listener(progress);
+        if (held.isEmpty()) {
+            progress.stage(Stage.LSTM, "Too little history to hold " + holdoutDays
+                    + " days out for the backtest: training on everything, the LSTM gets no ensemble weight");
+            Optional<Previous> previous = mode == TrainingMode.FINE_TUNE
+                    ? previous(store, ModelVersionFiles.LSTM) : Optional.empty();
+            LstmTrainingResult served = LstmTrainer.train(trainingSeries(table, config.window(), maxHistoryDays, last),
+                    config, mode, previous.map(Previous::zip), listener);
+            report(progress, "trained", served);
+            return new Outcome(served, Optional.empty(), Optional.empty());
+        }
+        // Only the holdout lineage may seed the scored network: the served one has seen the held-out days.
+        Optional<Previous> previous = mode == TrainingMode.FINE_TUNE
+                ? previous(store, ModelVersionFiles.LSTM_HOLDOUT) : Optional.empty();
         previous.ifPresent(p -> progress.stage(Stage.LSTM, "Previous LSTM: model version " + p.version()));
-        List<double[]> series = trainingSeries(table, config.window(), maxHistoryDays);
-        LstmTrainingResult result = LstmTrainer.train(series, config, mode, previous.map(Previous::zip),
-                new TrainingListener() {
-                    @Override
-                    public void message(String text) {
-                        progress.stage(Stage.LSTM, text);
-                    }
+        progress.stage(Stage.LSTM, "Training the LSTM on data up to " + cut + "; the last " + holdoutDays
+                + " days are held out for the backtest");
+        LstmTrainingResult scored = LstmTrainer.train(held, config, mode, previous.map(Previous::zip), listener);
+        report(progress, "held-out", scored);
 
-                    @Override
-                    public void epoch(EpochProgress epoch) {
-                        progress.epoch(epoch);
-                    }
-                });
-        progress.stage(Stage.LSTM, String.format(Locale.ROOT,
-                "LSTM %s: %d epochs, best validation loss %.4f",
-                result.fineTuned() ? "fine-tuned" : "trained from scratch", result.epochsRun(),
+        progress.stage(Stage.LSTM, "Fine-tuning the LSTM on the " + holdoutDays + " held-out days...");
+        List<double[]> full = trainingSeries(table, config.window(), maxHistoryDays, last);
+        // recent windows only: the held-out days and as many again before them, so the catch-up stays short
+        LstmConfig catchUp = config.withEpochs(Math.min(config.epochs(), CATCH_UP_EPOCHS))
+                .withMaxTrainingWindows(Math.max(1, 2 * (holdoutDays + config.window()) * full.size()));
+        Path zip = Files.createTempFile("lstm-holdout", ".zip");
+        try {
+            scored.forecaster().save(zip);
+            LstmTrainingResult served = LstmTrainer.train(full, catchUp, TrainingMode.FINE_TUNE, Optional.of(zip),
+                    listener);
+            report(progress, "served", served);
+            return new Outcome(new LstmTrainingResult(served.forecaster(), scored.fineTuned(),
+                    scored.epochsRun() + served.epochsRun(), served.bestValLoss()), Optional.of(scored.forecaster()),
+                    Optional.of(cut));
+        } finally {
+            try {
+                Files.deleteIfExists(zip);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void report(RetrainProgress progress, String which, LstmTrainingResult result) {
+        progress.stage(Stage.LSTM, String.format(Locale.ROOT, "LSTM (%s) %s: %d epochs, best validation loss %.4f",
+                which, result.fineTuned() ? "fine-tuned" : "trained from scratch", result.epochsRun(),
                 result.bestValLoss()));
-        return result;
+    }
+
+    private static TrainingListener listener(RetrainProgress progress) {
+        return new TrainingListener() {
+            @Override
+            public void message(String text) {
+                progress.stage(Stage.LSTM, text);
+            }
+
+            @Override
+            public void epoch(EpochProgress epoch) {
+                progress.epoch(epoch);
+            }
+        };
     }
 }

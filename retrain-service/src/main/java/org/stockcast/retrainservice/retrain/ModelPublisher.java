@@ -3,12 +3,14 @@ package org.stockcast.retrainservice.retrain;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
+import org.stockcast.model.lstm.LstmForecaster;
 
 /** Turns a trained ensemble into a published model version; returns the version number. */
 @FunctionalInterface
 interface ModelPublisher {
-    int publish(EnsembleModel model, EnsembleWeights.Mode weighting, long trainedOnRows, LocalDate lastTrainingDate,
-                Map<String, Object> metrics) throws IOException;
+    int publish(EnsembleModel model, EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm,
+                long trainedOnRows, LocalDate lastTrainingDate, Map<String, Object> metrics) throws IOException;
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.lstm.LstmConfig;
+import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.lstm.LstmTrainingResult;
 import org.stockcast.model.store.ModelStore;
 import org.stockcast.retrainservice.InventoryProperties;
@@ -64,20 +66,20 @@ class RetrainPipeline {
         if (request.epochs().isPresent()) {
             lstmConfig = lstmConfig.withEpochs(request.epochs().getAsInt());
         }
-        LstmTrainingResult lstm = LstmStage.train(merged, lstmConfig, properties.lstm().maxHistoryDays(),
-                request.lstmMode(), store, progress);
+        LstmStage.Outcome lstm = LstmStage.train(merged, lstmConfig, properties.lstm().maxHistoryDays(),
+                properties.evaluate().holdoutDays(), request.lstmMode(), store, progress);
         clock.finished(Stage.LSTM);
 
-        EvaluateStage.Outcome evaluation = EvaluateStage.evaluate(total, lstm.forecaster(), additiveConfig,
-                properties.evaluate(), properties.ensemble().weights(), progress);
+        EvaluateStage.Outcome evaluation = EvaluateStage.evaluate(merged, lstm.scored(), lstm.scoredCut(),
+                additiveConfig, properties.evaluate(), properties.ensemble().weights(), progress);
         clock.finished(Stage.EVALUATE);
 
-        Map<String, Object> versionMetrics = versionMetrics(fits, lstm, evaluation, clock);
-        EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.forecaster(), evaluation.weights(),
-                additiveConfig);
+        Map<String, Object> versionMetrics = versionMetrics(fits, lstm.served(), evaluation, clock);
+        EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.served().forecaster(),
+                fallbackWeights(evaluation), additiveConfig, evaluation.calibration());
         LocalDate lastDate = merged.lastDate().orElse(total.end());
-        int version = publish(previous, request, model, evaluation.mode(), lastDate, versionMetrics, lstm.fineTuned(),
-                progress);
+        int version = publish(previous, request, model, evaluation.mode(), lstm.scored(), lastDate, versionMetrics,
+                lstm.served().fineTuned(), progress);
         clock.finished(Stage.PUBLISH);
 
         return new RetrainResult(jobId, JobStatus.SUCCESS, version, merge.rowsUploaded(), merge.rowsAdded(),
@@ -98,7 +100,8 @@ class RetrainPipeline {
     }
 
     private int publish(SalesTable previous, RetrainRequest request, EnsembleModel model,
-                        EnsembleWeights.Mode weighting, LocalDate lastDate, Map<String, Object> versionMetrics,
+                        EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm, LocalDate lastDate,
+                        Map<String, Object> versionMetrics,
                         boolean fineTuned, RetrainProgress progress)
             throws IOException {
         boolean masterChanges = request.upload().isPresent();
@@ -109,7 +112,8 @@ class RetrainPipeline {
         progress.stage(Stage.PUBLISH, "Publishing model version...");
         int version;
         try {
-            version = publisher.publish(model, weighting, model.dataset().size(), lastDate, versionMetrics);
+            version = publisher.publish(model, weighting, holdoutLstm, model.dataset().size(), lastDate,
+                    versionMetrics);
         } catch (IOException | RuntimeException e) {
             if (masterChanges) {
                 restore(previous, e);
@@ -119,6 +123,14 @@ class RetrainPipeline {
         progress.stage(Stage.PUBLISH, fineTuned ? "Fine-tuned model saved" : "LSTM model saved");
         progress.stage(Stage.PUBLISH, "Published model version " + version);
         return version;
+    }
+
+    /**
+     * The two-model weights a version also records (format 1 readers and the legacy blend of a version without a
+     * calibration): the old default, or the additive model alone when the backtest found nothing to calibrate.
+     */
+    private static EnsembleWeights fallbackWeights(EvaluateStage.Outcome evaluation) {
+        return evaluation.calibration().isPresent() ? EnsembleWeights.DEFAULT : new EnsembleWeights(1, 0);
     }
 
     private void restore(SalesTable previous, Exception cause) {
@@ -135,12 +147,8 @@ class RetrainPipeline {
     private static Map<String, Object> versionMetrics(AdditiveStage.Fits fits, LstmTrainingResult lstm,
                                                       EvaluateStage.Outcome evaluation, StageClock clock) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("backtest", evaluation.backtest());
-        Map<String, Object> weights = new LinkedHashMap<>();
-        weights.put("mode", evaluation.mode().name().toLowerCase(Locale.ROOT));
-        weights.put("additive", evaluation.weights().additive());
-        weights.put("lstm", evaluation.weights().lstm());
-        m.put("ensemble_weights", weights);
+        m.put("backtest", evaluation.report());
+        m.put("ensemble_weights", EvaluateStage.weightsReport(evaluation));
         Map<String, Object> lstmInfo = new LinkedHashMap<>();
         lstmInfo.put("fine_tuned", lstm.fineTuned());
         lstmInfo.put("epochs_run", lstm.epochsRun());

@@ -3,10 +3,12 @@ package org.stockcast.retrainservice.retrain;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ensemble.ModelVersionFiles;
+import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.store.ModelStore;
 
 /** Publishes through the model store: temp dir, files, manifest last, rename, prune. */
@@ -19,9 +21,9 @@ class StorePublisher implements ModelPublisher {
     }
 
     @Override
-    public int publish(EnsembleModel model, EnsembleWeights.Mode weighting, long trainedOnRows,
-                       LocalDate lastTrainingDate, Map<String, Object> metrics) throws IOException {
-        return store.publish(dir -> ModelVersionFiles.write(model, weighting, dir), trainedOnRows, lastTrainingDate,
-                metrics);
+    public int publish(EnsembleModel model, EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm,
+                       long trainedOnRows, LocalDate lastTrainingDate, Map<String, Object> metrics) throws IOException {
+        return store.publish(dir -> ModelVersionFiles.write(model, weighting, holdoutLstm, dir), trainedOnRows,
+                lastTrainingDate, metrics);
     }
 }

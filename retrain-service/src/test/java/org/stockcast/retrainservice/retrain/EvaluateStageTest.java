@@ -1,60 +1,88 @@
 package org.stockcast.retrainservice.retrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.stockcast.model.backtest.Forecaster;
-import org.stockcast.model.backtest.PointForecast;
-import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.additive.AdditiveConfig;
+import org.stockcast.model.backtest.HorizonBucket;
+import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.ensemble.EnsembleWeights;
+import org.stockcast.model.ensemble.HorizonWeights;
+import org.stockcast.model.ensemble.Member;
+import org.stockcast.model.ingest.CsvIngest;
+import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.lstm.EpochProgress;
+import org.stockcast.retrainservice.InventoryProperties;
 
 class EvaluateStageTest {
+    private static final RetrainProgress SILENT = new RetrainProgress() {
+        @Override
+        public void stage(Stage stage, String message) {
+        }
+
+        @Override
+        public void epoch(EpochProgress progress) {
+        }
+    };
 
     @Test
-    void inverseErrorWeightsFavourTheMoreAccurateModel() {
-        EnsembleWeights w = EvaluateStage.inverseErrorWeights(10.0, 30.0);
-        assertThat(w.additive()).isCloseTo(0.75, within(1e-9));
-        assertThat(w.lstm()).isCloseTo(0.25, within(1e-9));
-        EnsembleWeights equal = EvaluateStage.inverseErrorWeights(4.0, 4.0);
-        assertThat(equal.additive()).isEqualTo(0.5);
-        EnsembleWeights thirds = EvaluateStage.inverseErrorWeights(1.0, 2.0);
-        assertThat(thirds.additive()).isEqualTo(0.667);
-        assertThat(thirds.additive() + thirds.lstm()).isCloseTo(1.0, within(1e-12));
+    void fixedModeServesTheOldSplitOrTheAdditiveModelAloneWithoutAScoredLstm() {
+        HorizonWeights scored = EvaluateStage.fixedWeights(true);
+        assertThat(scored.weight(Member.ADDITIVE, 0)).isEqualTo(0.6);
+        assertThat(scored.weight(Member.LSTM, 300)).isEqualTo(0.4);
+        assertThat(EvaluateStage.fixedWeights(false).weight(Member.LSTM, 0)).isZero();
     }
 
     @Test
-    void inverseErrorWeightsFallBackOnUndefinedErrors() {
-        assertThat(EvaluateStage.inverseErrorWeights(Double.NaN, 1)).isEqualTo(EnsembleWeights.DEFAULT);
-        assertThat(EvaluateStage.inverseErrorWeights(1, Double.POSITIVE_INFINITY)).isEqualTo(EnsembleWeights.DEFAULT);
-        assertThat(EvaluateStage.inverseErrorWeights(0, 0)).isEqualTo(EnsembleWeights.DEFAULT);
-        assertThat(EvaluateStage.inverseErrorWeights(-1, 2)).isEqualTo(EnsembleWeights.DEFAULT);
-        assertThat(EvaluateStage.inverseErrorWeights(0, 2)).isEqualTo(new EnsembleWeights(1.0, 0.0));
+    void manyProductsAreSampledEvenlyButEveryAggregateIsBacktested() throws Exception {
+        SalesTable table = table(100, 40);
+        Map<String, ?> keys = EvaluateStage.backtestedSeries(table, 10);
+        assertThat(keys).containsKeys("total", "category:C0", "category:C1", "region:R0");
+        assertThat(keys.keySet().stream().filter(k -> k.startsWith("product:")).count()).isEqualTo(10);
+        assertThat(EvaluateStage.backtestedSeries(table(5, 40), 10).keySet()
+                .stream().filter(k -> k.startsWith("product:")).count()).isEqualTo(5);
     }
 
     @Test
-    void blendIsTheWeightedSumOfBothForecasts() {
-        Forecaster a = (history, horizon) -> PointForecast.of(new double[] {10, 20});
-        Forecaster l = (history, horizon) -> PointForecast.of(new double[] {20, 40});
-        DailySeries history = new DailySeries(LocalDate.of(2025, 1, 1), new double[] {1, 2, 3});
-        double[] y = EvaluateStage.blend(a, l, EnsembleWeights.DEFAULT).forecast(history, 2).yhat();
-        assertThat(y[0]).isCloseTo(14, within(1e-9));
-        assertThat(y[1]).isCloseTo(28, within(1e-9));
+    void withoutAScoredLstmTheCalibrationGivesItNoWeight() throws Exception {
+        SalesTable table = table(3, 200);
+        InventoryProperties.Evaluate settings = TestProperties.tiny(Path.of("d"), Path.of("m"), Map.of()).evaluate();
+        EvaluateStage.Outcome outcome = EvaluateStage.evaluate(table, Optional.empty(), Optional.empty(),
+                AdditiveConfig.defaults(), settings, EnsembleWeights.Mode.AUTO, SILENT);
+        assertThat(outcome.calibration()).isPresent();
+        HorizonWeights total = outcome.calibration().get().series().get("total").weights();
+        for (HorizonBucket bucket : HorizonBucket.values()) {
+            assertThat(total.buckets().get(bucket)).doesNotContainKey(Member.LSTM);
+        }
+        assertThat(outcome.report()).containsEntry("lstm_scored", false).containsKey("by_kind");
     }
 
     @Test
-    void memoisedForecasterComputesEachHistoryOnce() {
-        int[] calls = {0};
-        Forecaster counting = (history, horizon) -> {
-            calls[0]++;
-            return PointForecast.of(new double[horizon]);
-        };
-        Forecaster memo = EvaluateStage.memoised(counting);
-        DailySeries s = new DailySeries(LocalDate.of(2025, 1, 1), new double[] {1, 2, 3, 4});
-        memo.forecast(s, 2);
-        memo.forecast(s, 2);
-        memo.forecast(s.head(3), 2);
-        assertThat(calls[0]).isEqualTo(2);
+    void tooShortForAnyOriginServesTheAdditiveModelAndSaysWhy() throws Exception {
+        SalesTable table = table(2, 20);
+        InventoryProperties.Evaluate settings = TestProperties.tiny(Path.of("d"), Path.of("m"), Map.of()).evaluate();
+        EvaluateStage.Outcome outcome = EvaluateStage.evaluate(table, Optional.empty(), Optional.empty(),
+                AdditiveConfig.defaults(), settings, EnsembleWeights.Mode.AUTO, SILENT);
+        assertThat(outcome.calibration()).isEmpty();
+        assertThat(outcome.report()).containsKey("skipped");
+    }
+
+    /** {@code products} products over {@code days} days, two categories, two regions, a weekly pattern. */
+    private static SalesTable table(int products, int days) throws Exception {
+        StringBuilder csv = new StringBuilder("date,product_id,sales,category,region\n");
+        LocalDate start = LocalDate.of(2024, 1, 1);
+        for (int d = 0; d < days; d++) {
+            for (int p = 0; p < products; p++) {
+                double sales = 10 + p + 3 * Math.sin(2 * Math.PI * d / 7) + (d * 31 + p * 17) % 5;
+                csv.append(start.plusDays(d)).append(",P").append(p).append(',').append(sales)
+                        .append(",C").append(p % 2).append(",R").append(p % 2).append('\n');
+            }
+        }
+        return CsvIngest.read(new java.io.ByteArrayInputStream(csv.toString().getBytes()), "test.csv",
+                IngestLimits.DEFAULTS);
     }
 }

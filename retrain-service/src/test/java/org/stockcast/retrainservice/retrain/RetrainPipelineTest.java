@@ -70,7 +70,7 @@ class RetrainPipelineTest {
         Path models = root.resolve("models");
         SeedData.writeMaster(data);
         InventoryProperties properties = TestProperties.tiny(data, models, Map.of());
-        ModelPublisher failing = (model, weighting, rows, lastDate, metrics) -> {
+        ModelPublisher failing = (model, weighting, holdout, rows, lastDate, metrics) -> {
             // By now the merged master must already be on disk: publish comes after the master write.
             assertThat(new MasterDataset(data).load().size()).isEqualTo(SeedData.MASTER_ROWS + 5);
             throw new IOException("disk full");
@@ -107,21 +107,27 @@ class RetrainPipelineTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> weights = (Map<String, Object>) result.metrics().get("ensemble_weights");
         assertThat(weights.get("mode")).isEqualTo("auto");
-        double additive = (Double) weights.get("additive");
-        double lstm = (Double) weights.get("lstm");
-        assertThat(additive + lstm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> backtest = (Map<String, Map<String, Object>>) result.metrics().get("backtest");
-        assertThat(EvaluateStage.inverseErrorWeights((Double) backtest.get("additive").get("mae"),
-                (Double) backtest.get("lstm").get("mae")).additive()).isEqualTo(additive);
+        Map<String, Map<String, Double>> total = (Map<String, Map<String, Double>>) weights.get("total");
+        assertThat(total).containsOnlyKeys("1-7", "8-28", "29-91", "92-365");
+        total.values().forEach(bucket -> assertThat(bucket.values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6)));
+        assertThat(total.get("92-365").get("lstm")).as("never validated beyond the holdout").isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> backtest = (Map<String, Object>) result.metrics().get("backtest");
+        assertThat(backtest.get("lstm_scored")).isEqualTo(true);
+        assertThat(backtest).containsKey("by_kind");
         assertThat(store.verify(result.modelVersion()).ok()).isTrue();
         assertThat(store.verify(result.modelVersion()).manifest().orElseThrow().metrics())
                 .containsKey("ensemble_weights");
         assertThat(Files.readString(store.versionDir(result.modelVersion()).resolve("ensemble.json")))
-                .contains(Double.toString(additive).substring(0, 3)).containsIgnoringCase("auto");
+                .contains("calibration").containsIgnoringCase("auto");
+        assertThat(store.versionDir(result.modelVersion()).resolve("lstm-holdout.zip")).isRegularFile();
         // What the forecast service will load: the same weights, and forecasts for a precomputed series.
         EnsembleModel served = ModelVersionFiles.read(store.versionDir(result.modelVersion()));
-        assertThat(served.weights().additive()).isEqualTo(additive);
+        assertThat(served.calibration()).isPresent();
+        assertThat(served.calibration().get().series().get("total").weights().buckets())
+                .hasSize(4);
         assertThat(served.dataset().size()).isEqualTo(SeedData.MASTER_ROWS + 5);
         assertThat(served.additiveModels()).containsKeys("total", "product:P021", "category:Electronics",
                 "region:North");
@@ -134,7 +140,7 @@ class RetrainPipelineTest {
         Path data = root.resolve("data");
         Path models = root.resolve("models");
         InventoryProperties properties = TestProperties.tiny(data, models, Map.of());
-        ModelPublisher never = (model, weighting, rows, lastDate, metrics) -> {
+        ModelPublisher never = (model, weighting, holdout, rows, lastDate, metrics) -> {
             throw new AssertionError("must not publish");
         };
         assertThatThrownBy(() -> pipeline(properties, never).run("job-e", RetrainRequest.bootstrap(), new Recorded()))

@@ -20,6 +20,8 @@ final class TestProperties {
         values.put("inventory.lstm.units", "8");
         values.put("inventory.lstm.layers", "1");
         values.put("inventory.lstm.window", "7");
+        // the test masters hold 12 weeks: hold 4 of them out so the LSTM is trained before and scored on them
+        values.put("inventory.evaluate.holdout-days", "28");
         values.putAll(extra);
         return new Binder(new MapConfigurationPropertySource(values))
                 .bindOrCreate("inventory", InventoryProperties.class);

@@ -69,13 +69,53 @@ public final class Backtest {
         return folds;
     }
 
-    /** Mean |y_t - y_{t-m}| over the training history: the in-sample seasonal-naive error (MASE denominator). */
-    static double naiveScale(double[] values, int length, int seasonality) {
+    /**
+     * Mean |y_t - y_{t-m}| over the first {@code length} values: the in-sample seasonal-naive error (MASE
+     * denominator). Pairs with a missing (NaN) value are skipped; 0 when no pair is left.
+     */
+    public static double naiveScale(double[] values, int length, int seasonality) {
         double sum = 0;
+        int pairs = 0;
         for (int i = seasonality; i < length; i++) {
-            sum += Math.abs(values[i] - values[i - seasonality]);
+            double d = values[i] - values[i - seasonality];
+            if (!Double.isNaN(d)) {
+                sum += Math.abs(d);
+                pairs++;
+            }
         }
-        return sum / (length - seasonality);
+        return pairs == 0 ? 0 : sum / pairs;
+    }
+
+    /**
+     * Seasonal-naive forecast of {@code horizon} days after {@code values}: each day repeats the latest observed
+     * value of the same phase of the season (a missing value falls back one more season); with no observed value
+     * of that phase, the latest observed value; with none at all, 0.
+     */
+    public static double[] seasonalNaive(double[] values, int horizon, int seasonality) {
+        int n = values.length;
+        double last = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            if (!Double.isNaN(values[i])) {
+                last = values[i];
+                break;
+            }
+        }
+        double[] season = new double[seasonality];
+        for (int p = 0; p < seasonality; p++) {
+            season[p] = last;
+            // phase p of the forecast is the day n + p - seasonality * k for k = 1, 2, ...
+            for (int i = n - seasonality + p; i >= 0; i -= seasonality) {
+                if (i < n && !Double.isNaN(values[i])) {
+                    season[p] = values[i];
+                    break;
+                }
+            }
+        }
+        double[] yhat = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            yhat[h] = n >= seasonality ? season[h % seasonality] : last;
+        }
+        return yhat;
     }
 
     /** Forecast = the value one season (e.g. 7 days) earlier: the baseline every model must beat. */
@@ -83,16 +123,7 @@ public final class Backtest {
         if (seasonality < 1) {
             throw new IllegalArgumentException("seasonality must be >= 1");
         }
-        return (history, horizon) -> {
-            double[] values = history.values();
-            int n = values.length;
-            double[] yhat = new double[horizon];
-            for (int h = 0; h < horizon; h++) {
-                // repeat the last full season; with less history than a season, repeat the last value
-                yhat[h] = n >= seasonality ? values[n - seasonality + h % seasonality] : values[n - 1];
-            }
-            return PointForecast.of(yhat);
-        };
+        return (history, horizon) -> PointForecast.of(seasonalNaive(history.values(), horizon, seasonality));
     }
 
     record Fold(double[] actual, PointForecast forecast, double naiveScale) {

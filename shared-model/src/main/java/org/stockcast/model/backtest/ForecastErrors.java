@@ -7,7 +7,7 @@ import java.util.List;
  * (undefined there; NaN if every actual is 0). sMAPE = 200 |f - a| / (|a| + |f|), counted as 0 when both are 0.
  * MASE = mean |error| / in-sample seasonal-naive MAE of each origin's history; origins with a zero scale
  * (a history that repeats exactly) are left out, NaN if none is left. Coverage is the fraction (0..1) of actuals
- * inside [lower, upper], NaN for forecasters without intervals.
+ * inside [lower, upper], NaN for forecasters without intervals. Missing (NaN) actuals are not scored.
  */
 public record ForecastErrors(double mae, double rmse, double mape, double smape, double mase, double coverage,
                              int points) {
@@ -29,6 +29,9 @@ public record ForecastErrors(double mae, double rmse, double mape, double smape,
             boolean hasInterval = f.lower() != null && f.upper() != null;
             for (int i = 0; i < actual.length; i++) {
                 double a = actual[i];
+                if (Double.isNaN(a)) {
+                    continue; // a missing day is not scored
+                }
                 double e = f.yhat()[i] - a;
                 double abs = Math.abs(e);
                 absSum += abs;

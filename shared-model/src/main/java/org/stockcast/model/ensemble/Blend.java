@@ -3,7 +3,10 @@ package org.stockcast.model.ensemble;
 import org.stockcast.model.additive.AdditiveForecast;
 import org.stockcast.model.dataset.DailySeries;
 
-/** The ensemble maths: weighted mean of the two models, the additive interval carried over, never below zero. */
+/**
+ * The ensemble maths, never below zero: the horizon-weighted blend of the members with calibrated bands, and the
+ * legacy blend of versions saved before it (weighted mean of the two models, the additive interval carried over).
+ */
 final class Blend {
     private Blend() {
     }
@@ -42,6 +45,52 @@ final class Blend {
         }
         return new EnsembleForecast(history.end().plusDays(1), forecast, lower, upper, additivePart, lstmPart,
                 history);
+    }
+
+    /**
+     * forecast[d] = sum of member forecasts weighted by the profile's weights of day d's horizon bucket; interval
+     * = forecast + the bucket's band * {@code scale}, floored at 0; the error paths are the profile's, times scale.
+     */
+    static EnsembleForecast calibrated(DailySeries history, java.util.Map<Member, double[]> members,
+                                       SeriesProfile profile, double scale, int days) {
+        double[] forecast = new double[days];
+        double[] lower = new double[days];
+        double[] upper = new double[days];
+        for (int d = 0; d < days; d++) {
+            double sum = 0;
+            double total = 0;
+            for (java.util.Map.Entry<Member, double[]> member : members.entrySet()) {
+                double w = profile.weights().weight(member.getKey(), d);
+                if (w > 0) {
+                    sum += w * member.getValue()[d];
+                    total += w;
+                }
+            }
+            double blended = total > 0 ? sum / total : members.get(Member.ADDITIVE)[d];
+            Band band = profile.band(d);
+            forecast[d] = nonNegative(blended);
+            lower[d] = Math.min(forecast[d], nonNegative(blended + band.lower() * scale));
+            upper[d] = Math.max(forecast[d], nonNegative(blended + band.upper() * scale));
+        }
+        double[][] paths = new double[profile.errorPaths().size()][];
+        for (int k = 0; k < paths.length; k++) {
+            double[] path = profile.errorPaths().get(k).clone();
+            for (int d = 0; d < path.length; d++) {
+                path[d] *= scale;
+            }
+            paths[k] = path;
+        }
+        return new EnsembleForecast(history.end().plusDays(1), forecast, lower, upper,
+                clamp(members.get(Member.ADDITIVE), days), clamp(members.get(Member.LSTM), days),
+                clamp(members.get(Member.SEASONAL_NAIVE), days), paths, history);
+    }
+
+    private static double[] clamp(double[] values, int days) {
+        double[] out = new double[days];
+        for (int d = 0; d < days; d++) {
+            out[d] = nonNegative(values[d]);
+        }
+        return out;
     }
 
     /** Also turns NaN into an error rather than a silent 0: a model producing NaN is broken. */

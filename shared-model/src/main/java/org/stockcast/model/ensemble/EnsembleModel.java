@@ -1,5 +1,6 @@
 package org.stockcast.model.ensemble;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,7 @@ import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveForecast;
 import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.additive.FittedAdditiveModel;
+import org.stockcast.model.backtest.Backtest;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
@@ -17,7 +19,9 @@ import org.stockcast.model.lstm.LstmForecaster;
 /**
  * Everything one model version serves: the dataset snapshot it was trained on, precomputed additive models by
  * {@link SeriesKey}, the global LSTM and the blend weights. Any other filter is fitted on demand and cached for
- * the life of this instance (= one version). Thread-safe.
+ * the life of this instance (= one version). Thread-safe. A version with a backtest {@link EnsembleCalibration}
+ * blends additive, LSTM and seasonal-naive with horizon weights and calibrated bands; one saved before that
+ * (no calibration) blends additive and LSTM with its fixed weights and the additive interval, as it always did.
  *
  * <p>Each series is forecast once for {@link #MAX_DAYS} and shorter requests get a prefix: autoregressive LSTM
  * steps and additive sample paths do not depend on how far ahead one looks, so a prefix is what a shorter run
@@ -27,22 +31,27 @@ public final class EnsembleModel {
     public static final int MAX_DAYS = 365;
     /** Bounds memory when clients try many numeric filter values; precomputed series are never evicted. */
     static final int MAX_CACHED_SERIES = 2_000;
+    /** The season of seasonal-naive and of the band scale: a week of daily data. */
+    static final int SEASON = 7;
 
     private final SalesTable dataset;
     private final Map<String, FittedAdditiveModel> additiveModels;
     private final LstmForecaster lstm;
     private final EnsembleWeights weights;
     private final AdditiveConfig additiveConfig;
+    private final Optional<EnsembleCalibration> calibration;
     private final ConcurrentHashMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cache =
             new ConcurrentHashMap<>();
 
     public EnsembleModel(SalesTable dataset, Map<String, FittedAdditiveModel> additiveModels, LstmForecaster lstm,
-                         EnsembleWeights weights, AdditiveConfig additiveConfig) {
+                         EnsembleWeights weights, AdditiveConfig additiveConfig,
+                         Optional<EnsembleCalibration> calibration) {
         this.dataset = dataset;
         this.additiveModels = Map.copyOf(additiveModels);
         this.lstm = lstm;
         this.weights = weights;
         this.additiveConfig = additiveConfig;
+        this.calibration = calibration;
     }
 
     public SalesTable dataset() {
@@ -63,6 +72,10 @@ public final class EnsembleModel {
 
     public AdditiveConfig additiveConfig() {
         return additiveConfig;
+    }
+
+    public Optional<EnsembleCalibration> calibration() {
+        return calibration;
     }
 
     /**
@@ -140,6 +153,38 @@ public final class EnsembleModel {
                 .orElseGet(() -> AdditiveModel.fit(history, additiveConfig));
         AdditiveForecast additiveForecast = additive.predict(MAX_DAYS);
         double[] lstmForecast = lstm.forecast(history.values(), MAX_DAYS);
-        return Optional.of(Blend.of(history, additiveForecast, lstmForecast, weights, MAX_DAYS));
+        if (calibration.isEmpty()) {
+            return Optional.of(Blend.of(history, additiveForecast, lstmForecast, weights, MAX_DAYS));
+        }
+        Map<Member, double[]> members = new EnumMap<>(Member.class);
+        members.put(Member.ADDITIVE, additiveForecast.yhat());
+        members.put(Member.LSTM, lstmForecast);
+        members.put(Member.SEASONAL_NAIVE, Backtest.seasonalNaive(history.values(), MAX_DAYS, SEASON));
+        return Optional.of(Blend.calibrated(history, members, calibration.get().profile(filter),
+                intervalScale(history.values()), MAX_DAYS));
+    }
+
+    /**
+     * The unit of the calibrated bands: the history's in-sample seasonal-naive MAE (the MASE scale the bands were
+     * learned in); for a history too short or too regular for it, the lag-1 MAE, then the mean level.
+     */
+    static double intervalScale(double[] values) {
+        double scale = Backtest.naiveScale(values, values.length, SEASON);
+        if (scale > 0) {
+            return scale;
+        }
+        scale = Backtest.naiveScale(values, values.length, 1);
+        if (scale > 0) {
+            return scale;
+        }
+        double sum = 0;
+        int count = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += Math.abs(v);
+                count++;
+            }
+        }
+        return count == 0 ? 0 : sum / count;
     }
 }

@@ -14,9 +14,9 @@ import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.lstm.LstmForecaster;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +28,8 @@ public final class ModelVersionFiles {
     public static final String DATASET = "dataset.csv";
     public static final String ADDITIVE = "additive.json";
     public static final String LSTM = "lstm.zip";
+    /** The LSTM lineage trained only up to the backtest's holdout (retrain-service continues it; never served). */
+    public static final String LSTM_HOLDOUT = "lstm-holdout.zip";
     public static final String ENSEMBLE = "ensemble.json";
 
     /** The snapshot was validated when it was uploaded; reading it back must not trip the upload limits. */
@@ -38,7 +40,8 @@ public final class ModelVersionFiles {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
+            // error paths hold NaN for unknown actuals: written as "NaN", read back as NaN
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
     private ModelVersionFiles() {
@@ -50,6 +53,12 @@ public final class ModelVersionFiles {
     }
 
     public static void write(EnsembleModel model, EnsembleWeights.Mode weightingMode, Path dir) throws IOException {
+        write(model, weightingMode, java.util.Optional.empty(), dir);
+    }
+
+    /** With the holdout lineage of the LSTM ({@link #LSTM_HOLDOUT}) when the retrain trained one. */
+    public static void write(EnsembleModel model, EnsembleWeights.Mode weightingMode,
+                             java.util.Optional<LstmForecaster> holdoutLstm, Path dir) throws IOException {
         try (OutputStream out = Files.newOutputStream(dir.resolve(DATASET))) {
             SalesTableCsv.write(model.dataset(), out);
         }
@@ -57,8 +66,11 @@ public final class ModelVersionFiles {
             AdditiveModelJson.write(model.additiveModels(), out);
         }
         model.lstm().save(dir.resolve(LSTM));
+        if (holdoutLstm.isPresent()) {
+            holdoutLstm.get().save(dir.resolve(LSTM_HOLDOUT));
+        }
         EnsembleSettings settings = new EnsembleSettings(EnsembleSettings.FORMAT_VERSION, model.weights(),
-                weightingMode, model.additiveConfig());
+                weightingMode, model.additiveConfig(), model.calibration().orElse(null));
         try {
             Files.write(dir.resolve(ENSEMBLE), JSON.writeValueAsBytes(settings));
         } catch (JacksonException e) {
@@ -77,7 +89,8 @@ public final class ModelVersionFiles {
             additiveModels = AdditiveModelJson.read(in);
         }
         LstmForecaster lstm = LstmForecaster.load(dir.resolve(LSTM));
-        return new EnsembleModel(dataset, additiveModels, lstm, settings.weights(), settings.additiveConfig());
+        return new EnsembleModel(dataset, additiveModels, lstm, settings.weights(), settings.additiveConfig(),
+                java.util.Optional.ofNullable(settings.calibration()));
     }
 
     public static EnsembleSettings readSettings(Path dir) throws IOException {

@@ -34,7 +34,7 @@ class ModelVersionFilesTest {
                 List.of(new SpecialDay("promo", List.of(LocalDate.of(2025, 5, 1)), 1, 2)), fast.seed());
         EnsembleModel built = TestVersions.build(table, withHoliday, TestVersions.tinyLstm());
         model = new EnsembleModel(built.dataset(), built.additiveModels(), built.lstm(),
-                new EnsembleWeights(0.7, 0.3), built.additiveConfig());
+                new EnsembleWeights(0.7, 0.3), built.additiveConfig(), java.util.Optional.empty());
     }
 
     @Test

@@ -133,7 +133,7 @@ public final class TestVersions {
         }
         var lstm = LstmTrainer.train(series, lstmConfig, TrainingMode.FULL, Optional.empty(), TrainingListener.NONE)
                 .forecaster();
-        return new EnsembleModel(table, models, lstm, EnsembleWeights.DEFAULT, additiveConfig);
+        return new EnsembleModel(table, models, lstm, EnsembleWeights.DEFAULT, additiveConfig, java.util.Optional.empty());
     }
 
     public static EnsembleModel build(SalesTable table) {

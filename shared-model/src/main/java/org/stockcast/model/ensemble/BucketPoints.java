@@ -1,0 +1,97 @@
+package org.stockcast.model.ensemble;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.stockcast.model.backtest.HorizonBucket;
+
+/**
+ * The scored points of one horizon bucket over a set of backtests: actual, scale and each member's forecast.
+ * Only members present at every contributing origin take part (at long origins the LSTM is absent, so the
+ * long bucket is decided among the refitted members). Missing actuals and origins with a zero scale are left out.
+ */
+record BucketPoints(HorizonBucket bucket, List<Member> members, double[] actual, double[] scale, double[][] forecast,
+                    int[] origin) {
+
+    int size() {
+        return actual.length;
+    }
+
+    static BucketPoints of(HorizonBucket bucket, List<SeriesBacktest> backtests) {
+        Set<Member> common = null;
+        for (SeriesBacktest backtest : backtests) {
+            for (OriginForecasts o : backtest.origins()) {
+                if (scores(o, bucket)) {
+                    if (common == null) {
+                        common = EnumSet.copyOf(o.forecasts().keySet());
+                    } else {
+                        common.retainAll(o.forecasts().keySet());
+                    }
+                }
+            }
+        }
+        List<Member> members = common == null ? List.of() : List.copyOf(common);
+        List<double[]> rows = new ArrayList<>();
+        int originIndex = 0;
+        for (SeriesBacktest backtest : backtests) {
+            for (OriginForecasts o : backtest.origins()) {
+                originIndex++;
+                if (!scores(o, bucket) || !(o.scale() > 0)) {
+                    continue;
+                }
+                int from = Math.max(o.firstDay(), bucket.first() - 1);
+                int to = Math.min(bucket.last(), o.actual().length);
+                for (int d = from; d < to; d++) {
+                    if (Double.isNaN(o.actual()[d])) {
+                        continue;
+                    }
+                    double[] row = new double[3 + members.size()];
+                    row[0] = o.actual()[d];
+                    row[1] = o.scale();
+                    row[2] = originIndex;
+                    for (int m = 0; m < members.size(); m++) {
+                        row[3 + m] = o.forecasts().get(members.get(m))[d];
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        double[] actual = new double[rows.size()];
+        double[] scale = new double[rows.size()];
+        int[] origin = new int[rows.size()];
+        double[][] forecast = new double[members.size()][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.get(i);
+            actual[i] = row[0];
+            scale[i] = row[1];
+            origin[i] = (int) row[2];
+            for (int m = 0; m < members.size(); m++) {
+                forecast[m][i] = row[3 + m];
+            }
+        }
+        return new BucketPoints(bucket, members, actual, scale, forecast, origin);
+    }
+
+    /** Whether an origin has any scored day inside the bucket. */
+    private static boolean scores(OriginForecasts o, HorizonBucket bucket) {
+        return Math.max(o.firstDay(), bucket.first() - 1) < Math.min(bucket.last(), o.actual().length);
+    }
+
+    /** Mean absolute scaled error of the blend with {@code weights} (indexed like {@link #members}). */
+    double mase(double[] weights) {
+        double sum = 0;
+        for (int i = 0; i < actual.length; i++) {
+            sum += Math.abs(actual[i] - blend(weights, i)) / scale[i];
+        }
+        return sum / actual.length;
+    }
+
+    double blend(double[] weights, int point) {
+        double f = 0;
+        for (int m = 0; m < weights.length; m++) {
+            f += weights[m] * forecast[m][point];
+        }
+        return f;
+    }
+}

@@ -1,0 +1,59 @@
+package org.stockcast.model.ensemble;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stockcast.model.dataset.SalesFilter;
+
+/**
+ * The backtest's verdict that a version serves: a profile (weights, interval bands, error paths) for every
+ * backtested series by {@link SeriesKey}, and one pooled over the backtested series of each kind for every other
+ * series (products not in the backtest sample, on-demand filters).
+ *
+ * @param intervalWidth the nominal coverage of the bands, e.g. 0.8
+ */
+public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfile> series,
+                                  Map<SeriesKind, SeriesProfile> pooled) {
+    public EnsembleCalibration {
+        series = Map.copyOf(series);
+        pooled = Map.copyOf(pooled);
+        if (pooled.size() != SeriesKind.values().length) {
+            throw new IllegalArgumentException("a pooled profile per series kind is required");
+        }
+    }
+
+    /** The series' own profile when it was backtested, else its kind's pool. */
+    public SeriesProfile profile(SalesFilter filter) {
+        return SeriesKey.of(filter).map(series::get).orElseGet(() -> pooled.get(SeriesKind.of(filter)));
+    }
+
+    /**
+     * Learns every profile. A kind with no backtested series pools all of them. Empty when nothing could be
+     * backtested (every series too short).
+     *
+     * @param fixed weights to serve instead of learned ones (fixed weighting mode)
+     */
+    public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
+                                                      Optional<HorizonWeights> fixed) {
+        Map<String, SeriesProfile> own = new LinkedHashMap<>();
+        Map<SeriesKind, List<SeriesBacktest>> byKind = new EnumMap<>(SeriesKind.class);
+        for (SeriesBacktest backtest : backtests) {
+            ProfileLearner.learn(List.of(backtest), intervalWidth, fixed).ifPresent(p -> own.put(backtest.key(), p));
+            SeriesKey.filter(backtest.key()).ifPresent(filter ->
+                    byKind.computeIfAbsent(SeriesKind.of(filter), k -> new ArrayList<>()).add(backtest));
+        }
+        Optional<SeriesProfile> all = ProfileLearner.learn(backtests, intervalWidth, fixed);
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<SeriesKind, SeriesProfile> pooled = new EnumMap<>(SeriesKind.class);
+        for (SeriesKind kind : SeriesKind.values()) {
+            List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
+            pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed).orElse(all.get()));
+        }
+        return Optional.of(new EnsembleCalibration(intervalWidth, own, pooled));
+    }
+}

@@ -1,0 +1,132 @@
+package org.stockcast.model.ensemble;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stockcast.model.backtest.HorizonBucket;
+
+/**
+ * Weights, split-conformal interval bands and error paths from backtests. The bands are empirical quantiles of the
+ * blend's out-of-sample scaled errors (actual - forecast) / scale per horizon bucket, at ranks with the usual
+ * finite-sample correction ceil((n + 1) p); errors are asymmetric for demand, so each side has its own quantile.
+ */
+final class ProfileLearner {
+    /** Error paths kept per profile: enough for the policy's quantiles, small in ensemble.json. */
+    static final int MAX_PATHS = 200;
+
+    private ProfileLearner() {
+    }
+
+    /** {@code fixed}: weights to use instead of learning them (the fixed weighting mode). */
+    static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
+                                         Optional<HorizonWeights> fixed) {
+        if (backtests.stream().allMatch(b -> b.origins().isEmpty())) {
+            return Optional.empty();
+        }
+        HorizonWeights weights = fixed.orElseGet(() -> WeightLearner.learn(backtests));
+        Map<HorizonBucket, Band> bands = new EnumMap<>(HorizonBucket.class);
+        Band previous = null;
+        HorizonBucket previousBucket = null;
+        for (HorizonBucket bucket : HorizonBucket.values()) {
+            double[] errors = scaledErrors(backtests, bucket, weights);
+            if (errors.length > 0) {
+                previous = band(errors, width);
+                previousBucket = bucket;
+                bands.put(bucket, previous);
+            } else if (previous != null) {
+                bands.put(bucket, widened(previous, previousBucket, bucket));
+            }
+        }
+        if (previous == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SeriesProfile(weights, bands, errorPaths(backtests, weights)));
+    }
+
+    /**
+     * A bucket the backtest could not reach (series too short for long origins) takes the last reached bucket's
+     * band, widened by the square root of the ratio of the buckets' middle horizons, as errors that accumulate
+     * like a random walk would: an extrapolation, said so in the docs.
+     */
+    static Band widened(Band band, HorizonBucket from, HorizonBucket to) {
+        double factor = Math.sqrt((to.first() + to.last()) / (double) (from.first() + from.last()));
+        return new Band(band.lower() * factor, band.upper() * factor);
+    }
+
+    static double[] scaledErrors(List<SeriesBacktest> backtests, HorizonBucket bucket, HorizonWeights weights) {
+        List<Double> errors = new ArrayList<>();
+        for (SeriesBacktest backtest : backtests) {
+            for (OriginForecasts o : backtest.origins()) {
+                if (!(o.scale() > 0)) {
+                    continue;
+                }
+                int from = Math.max(o.firstDay(), bucket.first() - 1);
+                int to = Math.min(bucket.last(), o.actual().length);
+                for (int d = from; d < to; d++) {
+                    if (!Double.isNaN(o.actual()[d])) {
+                        errors.add((o.actual()[d] - blend(o, weights, d)) / o.scale());
+                    }
+                }
+            }
+        }
+        return errors.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The served blend at one backtest day: weights of members the origin lacks are shared among the others. */
+    static double blend(OriginForecasts o, HorizonWeights weights, int day) {
+        double sum = 0;
+        double total = 0;
+        for (Map.Entry<Member, double[]> e : o.forecasts().entrySet()) {
+            double w = weights.weight(e.getKey(), day);
+            sum += w * e.getValue()[day];
+            total += w;
+        }
+        if (total > 0) {
+            return sum / total;
+        }
+        double[] additive = o.forecasts().get(Member.ADDITIVE);
+        return additive != null ? additive[day] : o.forecasts().values().iterator().next()[day];
+    }
+
+    static Band band(double[] errors, double width) {
+        double[] sorted = errors.clone();
+        Arrays.sort(sorted);
+        double alpha = 1 - width;
+        return new Band(Math.min(0, lowerQuantile(sorted, alpha / 2)), Math.max(0, upperQuantile(sorted, 1 - alpha / 2)));
+    }
+
+    /** The ceil((n + 1) p)-th smallest error (the largest when that rank is beyond n). */
+    static double upperQuantile(double[] sorted, double p) {
+        int n = sorted.length;
+        int rank = (int) Math.ceil((n + 1) * p);
+        return sorted[Math.min(n, Math.max(1, rank)) - 1];
+    }
+
+    /** Mirror of {@link #upperQuantile}: the floor((n + 1) p)-th smallest (the smallest when that rank is 0). */
+    static double lowerQuantile(double[] sorted, double p) {
+        int n = sorted.length;
+        int rank = (int) Math.floor((n + 1) * p);
+        return sorted[Math.min(n, Math.max(1, rank)) - 1];
+    }
+
+    /** The blend's scaled error path of each short origin (newest last), at most {@link #MAX_PATHS}. */
+    static List<double[]> errorPaths(List<SeriesBacktest> backtests, HorizonWeights weights) {
+        List<double[]> paths = new ArrayList<>();
+        for (SeriesBacktest backtest : backtests) {
+            for (OriginForecasts o : backtest.origins()) {
+                if (o.firstDay() != 0 || !(o.scale() > 0)) {
+                    continue;
+                }
+                double[] path = new double[o.actual().length];
+                for (int d = 0; d < path.length; d++) {
+                    path[d] = (o.actual()[d] - blend(o, weights, d)) / o.scale();
+                }
+                paths.add(path);
+            }
+        }
+        return paths.size() <= MAX_PATHS ? paths : paths.subList(paths.size() - MAX_PATHS, paths.size());
+    }
+}
