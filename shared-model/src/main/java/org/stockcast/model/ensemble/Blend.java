@@ -85,7 +85,11 @@ final class Blend {
                 clamp(members.get(Member.SEASONAL_NAIVE), days), paths, history);
     }
 
+    /** A member's own forecast as served (>= 0); null for a member the caller did not compute. */
     private static double[] clamp(double[] values, int days) {
+        if (values == null) {
+            return null;
+        }
         double[] out = new double[days];
         for (int d = 0; d < days; d++) {
             out[d] = nonNegative(values[d]);

@@ -38,6 +38,43 @@ class ModelVersionFilesTest {
     }
 
     @Test
+    void aCalibratedVersionRoundTripsWithItsWeightsBandsAndErrorPaths() throws IOException {
+        var series = model.dataset().dailySeries(SalesFilter.ALL).orElseThrow();
+        double[] values = series.values().clone();
+        values[values.length - 3] = Double.NaN; // a missing actual in the holdout: NaN in an error path
+        var withGap = new org.stockcast.model.dataset.DailySeries(series.start(), values);
+        java.util.Map<Member, org.stockcast.model.backtest.Forecaster> members = new java.util.EnumMap<>(Member.class);
+        members.put(Member.ADDITIVE, org.stockcast.model.additive.AdditiveModel.forecaster(
+                TestVersions.fastAdditive().withInterval(0.8, 0)));
+        members.put(Member.SEASONAL_NAIVE, org.stockcast.model.backtest.Backtest.seasonalNaive(7));
+        SeriesBacktest backtest = EnsembleBacktest.run(SeriesKey.TOTAL, withGap,
+                new BacktestPlan(28, 7, 0, 91, 7, 28), members, 0);
+        EnsembleCalibration calibration = EnsembleCalibration.learn(List.of(backtest), 0.8, java.util.Optional.empty())
+                .orElseThrow();
+        EnsembleModel calibrated = new EnsembleModel(model.dataset(), model.additiveModels(), model.lstm(),
+                model.weights(), model.additiveConfig(), java.util.Optional.of(calibration));
+        ModelVersionFiles.write(calibrated, EnsembleWeights.Mode.AUTO, java.util.Optional.of(model.lstm()), dir);
+        assertThat(dir.resolve(ModelVersionFiles.LSTM_HOLDOUT)).isRegularFile();
+
+        EnsembleModel read = ModelVersionFiles.read(dir);
+        assertThat(read.calibration()).isPresent();
+        SeriesProfile before = calibration.series().get(SeriesKey.TOTAL);
+        SeriesProfile after = read.calibration().get().series().get(SeriesKey.TOTAL);
+        assertThat(after.weights()).isEqualTo(before.weights());
+        assertThat(after.bands()).isEqualTo(before.bands());
+        assertThat(after.errorPaths()).hasSameSizeAs(before.errorPaths());
+        assertThat(java.util.Arrays.stream(after.errorPaths().get(after.errorPaths().size() - 1)).anyMatch(Double::isNaN)).isTrue();
+        EnsembleForecast served = read.forecast(SalesFilter.ALL, 30).orElseThrow();
+        EnsembleForecast expected = calibrated.forecast(SalesFilter.ALL, 30).orElseThrow();
+        assertThat(served.forecast()).containsExactly(expected.forecast(), within(1e-9));
+        assertThat(served.upper()).containsExactly(expected.upper(), within(1e-9));
+        assertThat(served.seasonalNaive()).hasSize(30);
+        assertThat(served.errorPaths()).isNotEmpty();
+        // an on-demand filter is served with its kind's pooled profile
+        assertThat(read.forecast(SalesFilter.product("P2"), 7)).isPresent();
+    }
+
+    @Test
     void roundTripGivesTheSameForecasts() throws IOException {
         ModelVersionFiles.write(model, EnsembleWeights.Mode.AUTO, dir);
         try (var files = Files.list(dir)) {
@@ -58,9 +95,10 @@ class ModelVersionFilesTest {
         }
         EnsembleSettings settings = ModelVersionFiles.readSettings(dir);
         assertThat(settings.weightingMode()).isEqualTo(EnsembleWeights.Mode.AUTO);
-        assertThat(settings.formatVersion()).isEqualTo(1);
+        assertThat(settings.formatVersion()).isEqualTo(2);
+        assertThat(settings.calibration()).as("a version built without a backtest").isNull();
         String json = Files.readString(dir.resolve("ensemble.json"));
-        assertThat(json).contains("\"format_version\"", "\"weighting_mode\" : \"AUTO\"", "\"additive_config\"",
+        assertThat(json).contains("\"format_version\"", "\"weighting_mode\":\"AUTO\"", "\"additive_config\"",
                 "\"special_days\"", "\"2025-05-01\"");
     }
 
@@ -80,9 +118,9 @@ class ModelVersionFilesTest {
     void newerFormatIsRefused() throws IOException {
         ModelVersionFiles.write(model, dir);
         Path ensemble = dir.resolve("ensemble.json");
-        Files.writeString(ensemble, Files.readString(ensemble).replace("\"format_version\" : 1",
-                "\"format_version\" : 2"));
+        Files.writeString(ensemble, Files.readString(ensemble).replace("\"format_version\":2",
+                "\"format_version\":3"));
         assertThatThrownBy(() -> ModelVersionFiles.read(dir)).isInstanceOf(IOException.class)
-                .hasMessageContaining("format version 2");
+                .hasMessageContaining("format version 3");
     }
 }
