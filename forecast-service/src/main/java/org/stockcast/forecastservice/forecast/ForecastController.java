@@ -69,7 +69,8 @@ class ForecastController {
         Map<String, ForecastResponse.Point> points = new LinkedHashMap<>(f.days() * 2);
         for (int i = 0; i < f.days(); i++) {
             points.put(f.date(i).toString(), new ForecastResponse.Point(round(f.forecast()[i]), round(f.lower()[i]),
-                    round(f.upper()[i]), round(f.additive()[i]), round(f.lstm()[i])));
+                    round(f.upper()[i]), round(f.additive()[i]), round(f.lstm()[i]),
+                    f.seasonalNaive() == null ? null : round(f.seasonalNaive()[i])));
         }
         InventoryAdvice advice = result.advice();
         return new ForecastResponse(result.modelVersion(), result.filter().describe(), points,

@@ -13,7 +13,10 @@ record ForecastResponse(int modelVersion, String context, Map<String, Point> for
                                double reorderPoint, double safetyStock, double minimumLevel, double maximumLevel,
                                Double daysOfStockLeft, List<String> warnings) {
 
+    /** {@code seasonal_naive}: the third member's own forecast, absent for versions saved before it existed. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Point(double forecast, double lowerBound, double upperBound, double additive, double lstm) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Point(double forecast, double lowerBound, double upperBound, double additive, double lstm,
+                        Double seasonalNaive) {
     }
 }

@@ -43,7 +43,8 @@ import org.stockcast.retrainservice.InventoryProperties;
 final class EvaluateStage {
     private static final Logger log = LoggerFactory.getLogger(EvaluateStage.class);
 
-    record Outcome(Map<String, Object> report, Optional<EnsembleCalibration> calibration, EnsembleWeights.Mode mode) {
+    record Outcome(Map<String, Object> report, Optional<EnsembleCalibration> calibration, EnsembleWeights.Mode mode,
+                   List<SeriesBacktest> backtests) {
     }
 
     private EvaluateStage() {
@@ -84,7 +85,7 @@ final class EvaluateStage {
                     + " days a backtest origin needs";
             report.put("skipped", why);
             progress.stage(Stage.EVALUATE, "Backtest skipped: " + why + "; serving the additive model alone");
-            return new Outcome(report, Optional.empty(), mode);
+            return new Outcome(report, Optional.empty(), mode, backtests);
         }
         report.put("note", "out-of-sample member errors; the ensemble row uses weights and bands learned on these "
                 + "same origins (the accuracy benchmark scores it on later data)");
@@ -92,7 +93,7 @@ final class EvaluateStage {
         for (String line : BacktestReport.summaryLines(backtests, calibration.get())) {
             progress.stage(Stage.EVALUATE, line);
         }
-        return new Outcome(report, calibration, mode);
+        return new Outcome(report, calibration, mode, backtests);
     }
 
     /** The weights the fixed mode serves: the old system's 0.6 / 0.4, all additive when the LSTM was not scored. */

@@ -17,6 +17,16 @@ import org.stockcast.model.dataset.SalesFilter;
  */
 public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfile> series,
                                   Map<SeriesKind, SeriesProfile> pooled) {
+    /** Where a backtested series' weights come from: its own backtest, its kind's pool, or its own shrunk to it. */
+    public enum WeightSource { SERIES, KIND, SHRUNK }
+
+    /** Where a backtested series' interval bands come from: its own blend errors or its kind's pool. */
+    public enum BandSource { SERIES, KIND }
+
+    /** The choice the accuracy benchmark supports (BENCHMARKS.md, "Forecast accuracy"). */
+    public static final WeightSource DEFAULT_WEIGHTS = WeightSource.SHRUNK;
+    public static final BandSource DEFAULT_BANDS = BandSource.KIND;
+
     public EnsembleCalibration {
         series = Map.copyOf(series);
         pooled = Map.copyOf(pooled);
@@ -38,10 +48,14 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      */
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
                                                       Optional<HorizonWeights> fixed) {
-        Map<String, SeriesProfile> own = new LinkedHashMap<>();
+        return learn(backtests, intervalWidth, fixed, DEFAULT_WEIGHTS, DEFAULT_BANDS);
+    }
+
+    public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
+                                                      Optional<HorizonWeights> fixed, WeightSource weightSource,
+                                                      BandSource bandSource) {
         Map<SeriesKind, List<SeriesBacktest>> byKind = new EnumMap<>(SeriesKind.class);
         for (SeriesBacktest backtest : backtests) {
-            ProfileLearner.learn(List.of(backtest), intervalWidth, fixed).ifPresent(p -> own.put(backtest.key(), p));
             SeriesKey.filter(backtest.key()).ifPresent(filter ->
                     byKind.computeIfAbsent(SeriesKind.of(filter), k -> new ArrayList<>()).add(backtest));
         }
@@ -53,6 +67,20 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
         for (SeriesKind kind : SeriesKind.values()) {
             List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
             pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed).orElse(all.get()));
+        }
+        Map<String, SeriesProfile> own = new LinkedHashMap<>();
+        for (SeriesBacktest backtest : backtests) {
+            SeriesKind kind = SeriesKey.filter(backtest.key()).map(SeriesKind::of).orElse(SeriesKind.TOTAL);
+            List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
+            Optional<HorizonWeights> weights = fixed.isPresent() ? fixed : switch (weightSource) {
+                case SERIES -> Optional.empty();
+                case KIND -> Optional.of(pooled.get(kind).weights());
+                case SHRUNK -> Optional.of(WeightLearner.learn(List.of(backtest), group));
+            };
+            ProfileLearner.learn(List.of(backtest), intervalWidth, weights)
+                    .map(p -> bandSource == BandSource.KIND
+                            ? new SeriesProfile(p.weights(), pooled.get(kind).bands(), p.errorPaths()) : p)
+                    .ifPresent(p -> own.put(backtest.key(), p));
         }
         return Optional.of(new EnsembleCalibration(intervalWidth, own, pooled));
     }

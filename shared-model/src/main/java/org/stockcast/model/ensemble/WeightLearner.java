@@ -17,11 +17,22 @@ final class WeightLearner {
     }
 
     static HorizonWeights learn(List<SeriesBacktest> backtests) {
+        return learn(backtests, List.of());
+    }
+
+    /**
+     * With a non-empty {@code pool} (the backtests of the series' kind), each bucket minimises the sum of the two
+     * relative losses, MASE on the series / its best member's + MASE on the pool / the pool's best member's: the
+     * series' own evidence shrunk towards its kind's, so a few weeks of one series cannot swing the weights alone.
+     */
+    static HorizonWeights learn(List<SeriesBacktest> backtests, List<SeriesBacktest> pool) {
         Map<HorizonBucket, Map<Member, Double>> buckets = new EnumMap<>(HorizonBucket.class);
         for (HorizonBucket bucket : HorizonBucket.values()) {
             BucketPoints points = BucketPoints.of(bucket, backtests);
             if (points.size() > 0 && !points.members().isEmpty()) {
-                buckets.put(bucket, best(points));
+                BucketPoints pooled = pool.isEmpty() ? null : BucketPoints.of(bucket, pool);
+                buckets.put(bucket, best(points, pooled != null && pooled.size() > 0
+                        && pooled.members().equals(points.members()) ? pooled : null));
             }
         }
         fillGaps(buckets);
@@ -63,7 +74,23 @@ final class WeightLearner {
     }
 
     static Map<Member, Double> best(BucketPoints points) {
+        return best(points, null);
+    }
+
+    private static double bestSingle(BucketPoints points) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < points.members().size(); i++) {
+            double[] w = new double[points.members().size()];
+            w[i] = 1;
+            best = Math.min(best, points.mase(w));
+        }
+        return best > 0 ? best : 1;
+    }
+
+    static Map<Member, Double> best(BucketPoints points, BucketPoints pool) {
         int m = points.members().size();
+        double ownScale = bestSingle(points);
+        double poolScale = pool == null ? 1 : bestSingle(pool);
         int steps = m <= 3 ? 20 : 10;
         double[] bestWeights = null;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -80,7 +107,7 @@ final class WeightLearner {
                 for (int i = 0; i < m; i++) {
                     w[i] = counts[i] / (double) steps;
                 }
-                double loss = points.mase(w);
+                double loss = points.mase(w) / ownScale + (pool == null ? 0 : pool.mase(w) / poolScale);
                 if (loss < bestLoss - 1e-12) {
                     bestLoss = loss;
                     bestWeights = w;
