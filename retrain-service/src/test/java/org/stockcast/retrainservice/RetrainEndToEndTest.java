@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "inventory.lstm.epochs=2", "inventory.lstm.units=8", "inventory.lstm.layers=1", "inventory.lstm.window=7",
-        "inventory.retrain.heartbeat=200ms"})
+        "inventory.retrain.heartbeat=200ms", "inventory.evaluate.holdout-days=28"})
 @AutoConfigureMetrics
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RetrainEndToEndTest {
@@ -166,12 +166,20 @@ class RetrainEndToEndTest {
         assertThat(result.get("rowsTotal").asInt()).isEqualTo(SeedData.MASTER_ROWS + 5);
         assertThat(result.get("lastTrainingDate").asString()).isEqualTo("2025-09-03");
         JsonNode backtest = result.get("metrics").get("backtest");
-        for (String model : List.of("additive", "lstm", "ensemble", "seasonal_naive")) {
-            for (String measure : List.of("mape", "smape", "mase")) {
-                assertThat(backtest.get(model).get(measure).isNumber()).as(model + " " + measure).isTrue();
+        assertThat(backtest.get("lstm_scored").asBoolean()).isTrue();
+        for (String kind : List.of("total", "product", "category", "region")) {
+            JsonNode week = backtest.get("by_kind").get(kind).get("1-7");
+            for (String model : List.of("additive", "lstm", "ensemble", "seasonal_naive")) {
+                for (String measure : List.of("mae", "smape", "mase")) {
+                    assertThat(week.get(model).get(measure).isNumber()).as(kind + " " + model + " " + measure)
+                            .isTrue();
+                }
             }
+            assertThat(week.get("ensemble").get("coverage").asDouble()).isBetween(0.0, 1.0);
         }
-        assertThat(result.get("metrics").get("ensemble_weights").get("additive").asDouble()).isEqualTo(0.6);
+        JsonNode weights = result.get("metrics").get("ensemble_weights");
+        assertThat(weights.get("mode").asString()).isEqualTo("auto");
+        assertThat(weights.get("total").get("92-365").get("lstm").asDouble()).isZero();
         assertThat(result.get("metrics").get("lstm").get("fine_tuned").asBoolean()).isTrue();
         assertThat(result.get("metrics").get("lstm").get("epochs_run").asInt()).isEqualTo(epochs.size());
 

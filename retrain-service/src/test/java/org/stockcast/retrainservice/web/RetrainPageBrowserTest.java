@@ -33,7 +33,7 @@ import org.stockcast.retrainservice.support.SeedData;
 /** The retrain page in real headless Chromium against the real service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "inventory.lstm.epochs=3", "inventory.lstm.units=8", "inventory.lstm.layers=1", "inventory.lstm.window=7",
-        "inventory.lstm.patience=10", "inventory.retrain.train-on-start=false",
+        "inventory.lstm.patience=10", "inventory.retrain.train-on-start=false", "inventory.evaluate.holdout-days=28",
         "inventory.retrain.forecast-url=http://forecast.example:8001/docs"})
 class RetrainPageBrowserTest {
     private static final Path ROOT = tempRoot();
