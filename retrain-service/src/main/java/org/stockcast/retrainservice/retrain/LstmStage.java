@@ -45,9 +45,11 @@ final class LstmStage {
     }
 
     /**
-     * The served network, the scored one (absent without a holdout) and the dataset day its training ended on.
+     * The served network (its {@code epochsRun} counts the main training's epochs, those streamed as epoch events),
+     * the scored one (absent without a holdout), the dataset day its training ended on, and the catch-up's epochs.
      */
-    record Outcome(LstmTrainingResult served, Optional<LstmForecaster> scored, Optional<LocalDate> scoredCut) {
+    record Outcome(LstmTrainingResult served, Optional<LstmForecaster> scored, Optional<LocalDate> scoredCut,
+                   int catchUpEpochs) {
     }
 
     private LstmStage() {
@@ -109,7 +111,7 @@ final class LstmStage {
             LstmTrainingResult served = LstmTrainer.train(trainingSeries(table, config.window(), maxHistoryDays, last),
                     config, mode, previous.map(Previous::zip), listener);
             report(progress, "trained", served);
-            return new Outcome(served, Optional.empty(), Optional.empty());
+            return new Outcome(served, Optional.empty(), Optional.empty(), 0);
         }
         // Only the holdout lineage may seed the scored network: the served one has seen the held-out days.
         Optional<Previous> previous = mode == TrainingMode.FINE_TUNE
@@ -129,11 +131,11 @@ final class LstmStage {
         try {
             scored.forecaster().save(zip);
             LstmTrainingResult served = LstmTrainer.train(full, catchUp, TrainingMode.FINE_TUNE, Optional.of(zip),
-                    listener);
+                    catchUpListener(progress));
             report(progress, "served", served);
             return new Outcome(new LstmTrainingResult(served.forecaster(), scored.fineTuned(),
-                    scored.epochsRun() + served.epochsRun(), served.bestValLoss()), Optional.of(scored.forecaster()),
-                    Optional.of(cut));
+                    scored.epochsRun(), served.bestValLoss()), Optional.of(scored.forecaster()), Optional.of(cut),
+                    served.epochsRun());
         } finally {
             try {
                 Files.deleteIfExists(zip);
@@ -147,6 +149,25 @@ final class LstmStage {
         progress.stage(Stage.LSTM, String.format(Locale.ROOT, "LSTM (%s) %s: %d epochs, best validation loss %.4f",
                 which, result.fineTuned() ? "fine-tuned" : "trained from scratch", result.epochsRun(),
                 result.bestValLoss()));
+    }
+
+    /**
+     * The catch-up's epochs go out as plain messages: epoch events count the requested {@code epochs} of the main
+     * training, which is what a client's progress bar is for.
+     */
+    private static TrainingListener catchUpListener(RetrainProgress progress) {
+        return new TrainingListener() {
+            @Override
+            public void message(String text) {
+                progress.stage(Stage.LSTM, text);
+            }
+
+            @Override
+            public void epoch(EpochProgress epoch) {
+                progress.stage(Stage.LSTM, String.format(Locale.ROOT, "LSTM catch-up epoch %d/%d - loss=%.4f",
+                        epoch.epoch(), epoch.epochs(), epoch.loss()));
+            }
+        };
     }
 
     private static TrainingListener listener(RetrainProgress progress) {

@@ -74,7 +74,7 @@ class RetrainPipeline {
                 additiveConfig, properties.evaluate(), properties.ensemble().weights(), progress);
         clock.finished(Stage.EVALUATE);
 
-        Map<String, Object> versionMetrics = versionMetrics(fits, lstm.served(), evaluation, clock);
+        Map<String, Object> versionMetrics = versionMetrics(fits, lstm, evaluation, clock);
         EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.served().forecaster(),
                 fallbackWeights(evaluation), additiveConfig, evaluation.calibration());
         LocalDate lastDate = merged.lastDate().orElse(total.end());
@@ -144,14 +144,16 @@ class RetrainPipeline {
         }
     }
 
-    private static Map<String, Object> versionMetrics(AdditiveStage.Fits fits, LstmTrainingResult lstm,
+    private static Map<String, Object> versionMetrics(AdditiveStage.Fits fits, LstmStage.Outcome lstmOutcome,
                                                       EvaluateStage.Outcome evaluation, StageClock clock) {
+        LstmTrainingResult lstm = lstmOutcome.served();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backtest", evaluation.report());
         m.put("ensemble_weights", EvaluateStage.weightsReport(evaluation));
         Map<String, Object> lstmInfo = new LinkedHashMap<>();
         lstmInfo.put("fine_tuned", lstm.fineTuned());
         lstmInfo.put("epochs_run", lstm.epochsRun());
+        lstmInfo.put("catch_up_epochs", lstmOutcome.catchUpEpochs());
         lstmInfo.put("best_val_loss", EvaluateStage.finiteOrNull(lstm.bestValLoss()));
         m.put("lstm", lstmInfo);
         m.put("additive_models", fits.models().size());
