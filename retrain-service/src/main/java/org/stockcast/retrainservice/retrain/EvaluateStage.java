@@ -31,7 +31,10 @@ import org.stockcast.model.ensemble.Member;
 import org.stockcast.model.ensemble.SeriesBacktest;
 import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.ensemble.SeriesProfile;
+import org.stockcast.model.intermittent.Intermittent;
+import org.stockcast.model.intermittent.IntermittentMethod;
 import org.stockcast.model.lstm.LstmForecaster;
+import org.stockcast.model.smoothing.HoltWinters;
 import org.stockcast.retrainservice.InventoryProperties;
 
 /**
@@ -64,6 +67,8 @@ final class EvaluateStage {
         members.put(Member.ADDITIVE, AdditiveModel.forecaster(additiveConfig.withInterval(
                 additiveConfig.intervalWidth(), 0)));
         members.put(Member.SEASONAL_NAIVE, Backtest.seasonalNaive(plan.seasonality()));
+        members.put(Member.HOLT_WINTERS, HoltWinters.forecaster(plan.seasonality()));
+        members.put(Member.INTERMITTENT, Intermittent.forecaster(IntermittentMethod.SBA));
         scoredLstm.ifPresent(lstm -> members.put(Member.LSTM,
                 (history, horizon) -> PointForecast.of(lstm.forecast(history.values(), horizon))));
 

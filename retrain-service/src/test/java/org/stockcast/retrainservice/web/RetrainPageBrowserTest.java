@@ -112,7 +112,7 @@ class RetrainPageBrowserTest {
         assertThat(epochLines).hasSizeBetween(1, 2);
         List<WebElement> backtestRows = browser.findElements(By.cssSelector("#backtest tbody tr"));
         assertThat(backtestRows).extracting(r -> r.getAttribute("data-model"))
-                .containsExactly("additive", "lstm", "ensemble", "seasonal_naive");
+                .containsExactly("additive", "lstm", "ensemble", "seasonal_naive", "holt_winters", "intermittent");
         assertThat(browser.findElements(By.cssSelector("#stages li.done"))).hasSize(6);
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Published model version 1");
         assertThat(browser.findElements(By.cssSelector("#log li"))).hasSizeGreaterThan(10);

@@ -68,14 +68,17 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
             List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
             pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed).orElse(all.get()));
         }
+        Map<String, HorizonWeights> shrunk = new LinkedHashMap<>();
+        if (fixed.isEmpty() && weightSource == WeightSource.SHRUNK) {
+            byKind.values().forEach(group -> shrunk.putAll(WeightLearner.learnShrunk(group)));
+        }
         Map<String, SeriesProfile> own = new LinkedHashMap<>();
         for (SeriesBacktest backtest : backtests) {
             SeriesKind kind = SeriesKey.filter(backtest.key()).map(SeriesKind::of).orElse(SeriesKind.TOTAL);
-            List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
             Optional<HorizonWeights> weights = fixed.isPresent() ? fixed : switch (weightSource) {
                 case SERIES -> Optional.empty();
                 case KIND -> Optional.of(pooled.get(kind).weights());
-                case SHRUNK -> Optional.of(WeightLearner.learn(List.of(backtest), group));
+                case SHRUNK -> Optional.ofNullable(shrunk.get(backtest.key()));
             };
             ProfileLearner.learn(List.of(backtest), intervalWidth, weights)
                     .map(p -> bandSource == BandSource.KIND

@@ -1,6 +1,5 @@
 package org.stockcast.model.ensemble;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +14,7 @@ import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.lstm.LstmForecaster;
+import org.stockcast.model.lstm.Rollout;
 
 /**
  * Everything one model version serves: the dataset snapshot it was trained on, precomputed additive models by
@@ -152,16 +152,16 @@ public final class EnsembleModel {
                 .filter(model -> model.lastDate().equals(history.end()))
                 .orElseGet(() -> AdditiveModel.fit(history, additiveConfig));
         AdditiveForecast additiveForecast = additive.predict(MAX_DAYS);
-        double[] lstmForecast = lstm.forecast(history.values(), MAX_DAYS);
         if (calibration.isEmpty()) {
-            return Optional.of(Blend.of(history, additiveForecast, lstmForecast, weights, MAX_DAYS));
+            // a version saved before the horizon-aware ensemble serves the raw rollout its fixed weights were set on
+            double[] raw = lstm.forecast(history.values(), MAX_DAYS, Rollout.FREE);
+            return Optional.of(Blend.of(history, additiveForecast, raw, weights, MAX_DAYS));
         }
-        Map<Member, double[]> members = new EnumMap<>(Member.class);
-        members.put(Member.ADDITIVE, additiveForecast.yhat());
-        members.put(Member.LSTM, lstmForecast);
-        members.put(Member.SEASONAL_NAIVE, Backtest.seasonalNaive(history.values(), MAX_DAYS, SEASON));
-        return Optional.of(Blend.calibrated(history, members, calibration.get().profile(filter),
-                intervalScale(history.values()), MAX_DAYS));
+        double[] lstmForecast = lstm.forecast(history.values(), MAX_DAYS);
+        SeriesProfile profile = calibration.get().profile(filter);
+        Map<Member, double[]> members = MemberForecasts.of(history, additiveForecast.yhat(), lstmForecast,
+                profile.weights(), MAX_DAYS, SEASON);
+        return Optional.of(Blend.calibrated(history, members, profile, intervalScale(history.values()), MAX_DAYS));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.stockcast.model.ensemble;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,23 +17,13 @@ final class WeightLearner {
     private WeightLearner() {
     }
 
+    /** Weights from the backtests' own points alone (one series, or a kind's pool). */
     static HorizonWeights learn(List<SeriesBacktest> backtests) {
-        return learn(backtests, List.of());
-    }
-
-    /**
-     * With a non-empty {@code pool} (the backtests of the series' kind), each bucket minimises the sum of the two
-     * relative losses, MASE on the series / its best member's + MASE on the pool / the pool's best member's: the
-     * series' own evidence shrunk towards its kind's, so a few weeks of one series cannot swing the weights alone.
-     */
-    static HorizonWeights learn(List<SeriesBacktest> backtests, List<SeriesBacktest> pool) {
         Map<HorizonBucket, Map<Member, Double>> buckets = new EnumMap<>(HorizonBucket.class);
         for (HorizonBucket bucket : HorizonBucket.values()) {
             BucketPoints points = BucketPoints.of(bucket, backtests);
             if (points.size() > 0 && !points.members().isEmpty()) {
-                BucketPoints pooled = pool.isEmpty() ? null : BucketPoints.of(bucket, pool);
-                buckets.put(bucket, best(points, pooled != null && pooled.size() > 0
-                        && pooled.members().equals(points.members()) ? pooled : null));
+                buckets.put(bucket, best(points));
             }
         }
         fillGaps(buckets);
@@ -74,7 +65,70 @@ final class WeightLearner {
     }
 
     static Map<Member, Double> best(BucketPoints points) {
-        return best(points, null);
+        List<double[]> grid = grid(points.members().size());
+        return pick(points, grid, losses(points, grid), null, 1);
+    }
+
+    /**
+     * Shrunk weights of every series of one kind: the pool's loss at each grid point is the same for all of them,
+     * so it is computed once per bucket rather than once per series.
+     */
+    static Map<String, HorizonWeights> learnShrunk(List<SeriesBacktest> group) {
+        Map<String, Map<HorizonBucket, Map<Member, Double>>> out = new LinkedHashMap<>();
+        group.forEach(b -> out.put(b.key(), new EnumMap<>(HorizonBucket.class)));
+        for (HorizonBucket bucket : HorizonBucket.values()) {
+            BucketPoints pooled = BucketPoints.of(bucket, group);
+            List<double[]> poolGrid = grid(pooled.members().size());
+            double[] poolLosses = pooled.size() > 0 ? losses(pooled, poolGrid) : null;
+            double poolScale = pooled.size() > 0 ? bestSingle(pooled) : 1;
+            for (SeriesBacktest backtest : group) {
+                BucketPoints points = BucketPoints.of(bucket, List.of(backtest));
+                if (points.size() == 0 || points.members().isEmpty()) {
+                    continue;
+                }
+                boolean samePool = poolLosses != null && pooled.members().equals(points.members());
+                List<double[]> grid = samePool ? poolGrid : grid(points.members().size());
+                out.get(backtest.key()).put(bucket, pick(points, grid, losses(points, grid),
+                        samePool ? poolLosses : null, poolScale));
+            }
+        }
+        Map<String, HorizonWeights> weights = new LinkedHashMap<>();
+        out.forEach((key, buckets) -> {
+            fillGaps(buckets);
+            weights.put(key, new HorizonWeights(buckets));
+        });
+        return weights;
+    }
+
+    /** The grid point with the least own loss / own best member's + pool loss / pool best's (ties: first). */
+    private static Map<Member, Double> pick(BucketPoints points, List<double[]> grid, double[] own,
+                                            double[] pool, double poolScale) {
+        double ownScale = bestSingle(points);
+        int best = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (int g = 0; g < grid.size(); g++) {
+            double loss = own[g] / ownScale + (pool == null ? 0 : pool[g] / poolScale);
+            if (loss < bestLoss - 1e-12) {
+                bestLoss = loss;
+                best = g;
+            }
+        }
+        Map<Member, Double> out = new LinkedHashMap<>();
+        double[] w = grid.get(best);
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] > 0) {
+                out.put(points.members().get(i), w[i]);
+            }
+        }
+        return out;
+    }
+
+    private static double[] losses(BucketPoints points, List<double[]> grid) {
+        double[] losses = new double[grid.size()];
+        for (int g = 0; g < grid.size(); g++) {
+            losses[g] = points.mase(grid.get(g));
+        }
+        return losses;
     }
 
     private static double bestSingle(BucketPoints points) {
@@ -87,55 +141,33 @@ final class WeightLearner {
         return best > 0 ? best : 1;
     }
 
-    static Map<Member, Double> best(BucketPoints points, BucketPoints pool) {
-        int m = points.members().size();
-        double ownScale = bestSingle(points);
-        double poolScale = pool == null ? 1 : bestSingle(pool);
+    /**
+     * Every composition of {@code steps} into {@code m} non-negative parts as weights, in a fixed order: steps of
+     * 1/20 for up to three members, 1/10 for more (the grid grows as steps^(m-1)).
+     */
+    static List<double[]> grid(int m) {
+        List<double[]> grid = new ArrayList<>();
+        if (m == 0) {
+            return grid;
+        }
         int steps = m <= 3 ? 20 : 10;
-        double[] bestWeights = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int[] counts = new int[m];
-        // every composition of `steps` into m non-negative parts, in a fixed order (ties keep the first found)
-        while (true) {
-            int used = 0;
-            for (int i = 0; i < m - 1; i++) {
-                used += counts[i];
+        compositions(new int[m], 0, steps, steps, grid);
+        return grid;
+    }
+
+    private static void compositions(int[] counts, int index, int left, int steps, List<double[]> grid) {
+        if (index == counts.length - 1) {
+            counts[index] = left;
+            double[] w = new double[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                w[i] = counts[i] / (double) steps;
             }
-            if (used <= steps) {
-                counts[m - 1] = steps - used;
-                double[] w = new double[m];
-                for (int i = 0; i < m; i++) {
-                    w[i] = counts[i] / (double) steps;
-                }
-                double loss = points.mase(w) / ownScale + (pool == null ? 0 : pool.mase(w) / poolScale);
-                if (loss < bestLoss - 1e-12) {
-                    bestLoss = loss;
-                    bestWeights = w;
-                }
-            }
-            int i = 0;
-            while (i < m - 1) {
-                counts[i]++;
-                int sum = 0;
-                for (int j = 0; j <= i; j++) {
-                    sum += counts[j];
-                }
-                if (sum <= steps) {
-                    break;
-                }
-                counts[i] = 0;
-                i++;
-            }
-            if (i >= m - 1) {
-                break;
-            }
+            grid.add(w);
+            return;
         }
-        Map<Member, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < m; i++) {
-            if (bestWeights[i] > 0) {
-                out.put(points.members().get(i), bestWeights[i]);
-            }
+        for (int c = 0; c <= left; c++) {
+            counts[index] = c;
+            compositions(counts, index + 1, left - c, steps, grid);
         }
-        return out;
     }
 }

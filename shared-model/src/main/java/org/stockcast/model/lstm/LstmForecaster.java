@@ -30,12 +30,24 @@ public final class LstmForecaster {
         return config;
     }
 
+    /** The served forecast: {@link Rollout#DAMPED}. */
+    public double[] forecast(double[] history, int days) {
+        return forecast(history, days, Rollout.DAMPED);
+    }
+
     /**
      * Autoregressive forecast of {@code days} (1..365) values following {@code history} (oldest first, >= 0).
-     * Only the last {@code window} days matter; a shorter history is left-padded with its own mean.
+     * Only the last {@code window} days feed the network; a shorter history is left-padded with its own mean.
      * Values are >= 0; after an all-zero window the forecast is 0.
      */
-    public double[] forecast(double[] history, int days) {
+    public double[] forecast(double[] history, int days, Rollout rollout) {
+        double[] path = rollout(history, days);
+        return rollout == Rollout.FREE ? path
+                : DriftDamping.damp(path, DriftDamping.level(history, DriftDamping.LEVEL_DAYS),
+                        DriftDamping.DECAY_DAYS);
+    }
+
+    private double[] rollout(double[] history, int days) {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be 1.." + MAX_DAYS + ", was " + days);
         }

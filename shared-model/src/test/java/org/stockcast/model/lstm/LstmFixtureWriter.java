@@ -32,7 +32,7 @@ public final class LstmFixtureWriter {
         LstmForecaster forecaster = LstmTrainer.train(List.of(SyntheticSeries.weekly(150, 12, 5, 0.5, 20)), config(),
                 TrainingMode.FULL, Optional.empty(), TrainingListener.NONE).forecaster();
         forecaster.save(resources.resolve(ZIP));
-        double[] forecast = forecaster.forecast(history(), 14);
+        double[] forecast = forecaster.forecast(history(), 14, Rollout.FREE);
         Files.writeString(resources.resolve(FORECAST), java.util.Arrays.stream(forecast)
                 .mapToObj(Double::toString).collect(Collectors.joining("\n", "", "\n")));
     }

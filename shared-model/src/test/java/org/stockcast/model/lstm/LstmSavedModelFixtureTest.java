@@ -19,7 +19,7 @@ class LstmSavedModelFixtureTest {
         double[] expected = Files.readAllLines(resource(LstmFixtureWriter.FORECAST)).stream()
                 .mapToDouble(Double::parseDouble).toArray();
 
-        double[] forecast = forecaster.forecast(LstmFixtureWriter.history(), expected.length);
+        double[] forecast = forecaster.forecast(LstmFixtureWriter.history(), expected.length, Rollout.FREE);
 
         assertThat(forecaster.config()).isEqualTo(LstmFixtureWriter.config());
         for (int i = 0; i < expected.length; i++) {
