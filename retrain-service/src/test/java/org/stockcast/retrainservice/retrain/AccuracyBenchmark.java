@@ -170,19 +170,27 @@ public final class AccuracyBenchmark {
     }
 
     /** One way of turning the inner backtest into served weights and bands. */
-    private record Variant(String name, EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands) {
+    private record Variant(String name, EnsembleCalibration.WeightMethod method,
+                           EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands) {
     }
 
     private static final List<Variant> VARIANTS = List.of(
-            new Variant("default", EnsembleCalibration.DEFAULT_WEIGHTS, EnsembleCalibration.DEFAULT_BANDS),
-            new Variant("own weights, own bands", EnsembleCalibration.WeightSource.SERIES,
-                    EnsembleCalibration.BandSource.SERIES),
-            new Variant("own weights, kind bands", EnsembleCalibration.WeightSource.SERIES,
-                    EnsembleCalibration.BandSource.KIND),
-            new Variant("kind weights, kind bands", EnsembleCalibration.WeightSource.KIND,
-                    EnsembleCalibration.BandSource.KIND),
-            new Variant("shrunk weights, own bands", EnsembleCalibration.WeightSource.SHRUNK,
-                    EnsembleCalibration.BandSource.SERIES));
+            new Variant("default", EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
+                    EnsembleCalibration.DEFAULT_BANDS),
+            new Variant("grid: own weights, own bands", EnsembleCalibration.WeightMethod.GRID,
+                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES),
+            new Variant("grid: shrunk weights, kind bands", EnsembleCalibration.WeightMethod.GRID,
+                    EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND),
+            new Variant("grid: kind weights, kind bands", EnsembleCalibration.WeightMethod.GRID,
+                    EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
+            new Variant("confidence set: own, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
+                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.KIND),
+            new Variant("confidence set: shrunk, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
+                    EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND),
+            new Variant("confidence set: kind, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
+                    EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
+            new Variant("confidence set: own, own bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
+                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES));
 
     private record Trained(List<EnsembleModel> variants, LstmForecaster servedLstm, double evaluateSeconds) {
     }
@@ -215,7 +223,7 @@ public final class AccuracyBenchmark {
         for (Variant v : VARIANTS) {
             variants.add(new EnsembleModel(table, fits.models(), lstm.served().forecaster(), EnsembleWeights.DEFAULT,
                     additiveConfig, EnsembleCalibration.learn(evaluation.backtests(), settings.intervalWidth(),
-                            Optional.empty(), v.weights(), v.bands())));
+                            Optional.empty(), v.method(), v.weights(), v.bands())));
         }
         return new Trained(variants, lstm.served().forecaster(), evaluateSeconds);
     }

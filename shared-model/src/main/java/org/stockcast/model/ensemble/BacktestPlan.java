@@ -10,7 +10,8 @@ import java.util.List;
  * scored on the days up to the end of the data, at most {@code holdoutDays} ahead. The LSTM that is scored there was
  * trained only on data before the holdout ({@link #holdoutStart}).</li>
  * <li>Long origins {@code longStep} days apart, the newest {@value #LONG_HORIZON} days before the end, scored on days
- * {@code holdoutDays + 1} .. {@value #LONG_HORIZON} ahead, for the members refitted per origin.</li>
+ * 1 .. {@value #LONG_HORIZON} ahead, for the members refitted per origin: the only evidence beyond the holdout,
+ * and errors from other seasons than the holdout's for the intervals.</li>
  * </ul>
  *
  * @param minTrainingDays history an origin needs before it (shorter ones are skipped)

@@ -119,7 +119,7 @@ public final class BacktestReport {
                 if (!(o.scale() > 0)) {
                     continue;
                 }
-                for (int d = o.firstDay(); d < o.actual().length; d++) {
+                for (int d = 0; d < o.actual().length; d++) {
                     double actual = o.actual()[d];
                     if (Double.isNaN(actual)) {
                         continue;

@@ -8,8 +8,9 @@ import org.stockcast.model.backtest.HorizonBucket;
 
 /**
  * The scored points of one horizon bucket over a set of backtests: actual, scale and each member's forecast.
- * Only members present at every contributing origin take part (at long origins the LSTM is absent, so the
- * long bucket is decided among the refitted members). Missing actuals and origins with a zero scale are left out.
+ * The widest member set among the origins reaching the bucket takes part, from the origins that have all of it:
+ * where the LSTM was scored (short origins) the long origins, which lack it, are left out; beyond the holdout only
+ * long origins reach, and the refitted members decide. Missing actuals and origins with a zero scale are left out.
  */
 record BucketPoints(HorizonBucket bucket, List<Member> members, double[] actual, double[] scale, double[][] forecast,
                     int[] origin) {
@@ -19,28 +20,24 @@ record BucketPoints(HorizonBucket bucket, List<Member> members, double[] actual,
     }
 
     static BucketPoints of(HorizonBucket bucket, List<SeriesBacktest> backtests) {
-        Set<Member> common = null;
+        Set<Member> widest = EnumSet.noneOf(Member.class);
         for (SeriesBacktest backtest : backtests) {
             for (OriginForecasts o : backtest.origins()) {
-                if (scores(o, bucket)) {
-                    if (common == null) {
-                        common = EnumSet.copyOf(o.forecasts().keySet());
-                    } else {
-                        common.retainAll(o.forecasts().keySet());
-                    }
+                if (scores(o, bucket) && o.forecasts().size() > widest.size()) {
+                    widest = EnumSet.copyOf(o.forecasts().keySet());
                 }
             }
         }
-        List<Member> members = common == null ? List.of() : List.copyOf(common);
+        List<Member> members = List.copyOf(widest);
         List<double[]> rows = new ArrayList<>();
         int originIndex = 0;
         for (SeriesBacktest backtest : backtests) {
             for (OriginForecasts o : backtest.origins()) {
                 originIndex++;
-                if (!scores(o, bucket) || !(o.scale() > 0)) {
+                if (!scores(o, bucket) || !(o.scale() > 0) || !o.forecasts().keySet().containsAll(members)) {
                     continue;
                 }
-                int from = Math.max(o.firstDay(), bucket.first() - 1);
+                int from = bucket.first() - 1;
                 int to = Math.min(bucket.last(), o.actual().length);
                 for (int d = from; d < to; d++) {
                     if (Double.isNaN(o.actual()[d])) {
@@ -75,7 +72,7 @@ record BucketPoints(HorizonBucket bucket, List<Member> members, double[] actual,
 
     /** Whether an origin has any scored day inside the bucket. */
     private static boolean scores(OriginForecasts o, HorizonBucket bucket) {
-        return Math.max(o.firstDay(), bucket.first() - 1) < Math.min(bucket.last(), o.actual().length);
+        return bucket.first() - 1 < Math.min(bucket.last(), o.actual().length);
     }
 
     /** Mean absolute scaled error of the blend with {@code weights} (indexed like {@link #members}). */

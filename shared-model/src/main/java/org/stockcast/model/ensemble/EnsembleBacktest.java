@@ -29,15 +29,15 @@ public final class EnsembleBacktest {
         List<OriginForecasts> origins = new ArrayList<>();
         int cut = members.containsKey(Member.LSTM) ? lstmCut : 0;
         for (int length : plan.longOrigins(n)) {
-            origins.add(origin(series, length, plan.holdoutDays(), BacktestPlan.LONG_HORIZON, plan, members, true));
+            origins.add(origin(series, length, BacktestPlan.LONG_HORIZON, plan, members, true));
         }
         for (int length : plan.shortOrigins(n, cut)) {
-            origins.add(origin(series, length, 0, Math.min(plan.holdoutDays(), n - length), plan, members, false));
+            origins.add(origin(series, length, Math.min(plan.holdoutDays(), n - length), plan, members, false));
         }
         return new SeriesBacktest(key, origins);
     }
 
-    private static OriginForecasts origin(DailySeries series, int length, int firstDay, int horizon, BacktestPlan plan,
+    private static OriginForecasts origin(DailySeries series, int length, int horizon, BacktestPlan plan,
                                           Map<Member, Forecaster> members, boolean longRange) {
         DailySeries history = series.head(length);
         double[] actual = Arrays.copyOfRange(series.values(), length, length + horizon);
@@ -50,7 +50,7 @@ public final class EnsembleBacktest {
             forecasts.put(member.getKey(), nonNegative(Arrays.copyOf(yhat, horizon)));
         }
         double scale = Backtest.naiveScale(series.values(), length, plan.seasonality());
-        return new OriginForecasts(length, scale, firstDay, actual, forecasts);
+        return new OriginForecasts(length, scale, actual, forecasts);
     }
 
     /** Sales cannot be negative: members are scored as they are served, floored at 0. */

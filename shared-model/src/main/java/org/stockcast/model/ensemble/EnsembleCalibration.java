@@ -20,12 +20,19 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
     /** Where a backtested series' weights come from: its own backtest, its kind's pool, or its own shrunk to it. */
     public enum WeightSource { SERIES, KIND, SHRUNK }
 
+    /**
+     * How weights are learned from backtest points: the grid point minimising the blend's MASE, or equal weights
+     * over the members not significantly worse than the best (see {@code WeightLearner}).
+     */
+    public enum WeightMethod { GRID, CONFIDENCE_SET }
+
     /** Where a backtested series' interval bands come from: its own blend errors or its kind's pool. */
     public enum BandSource { SERIES, KIND }
 
     /** The choice the accuracy benchmark supports (BENCHMARKS.md, "Forecast accuracy"). */
     public static final WeightSource DEFAULT_WEIGHTS = WeightSource.SHRUNK;
     public static final BandSource DEFAULT_BANDS = BandSource.KIND;
+    public static final WeightMethod DEFAULT_METHOD = WeightMethod.GRID;
 
     public EnsembleCalibration {
         series = Map.copyOf(series);
@@ -48,43 +55,57 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      */
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
                                                       Optional<HorizonWeights> fixed) {
-        return learn(backtests, intervalWidth, fixed, DEFAULT_WEIGHTS, DEFAULT_BANDS);
+        return learn(backtests, intervalWidth, fixed, DEFAULT_METHOD, DEFAULT_WEIGHTS, DEFAULT_BANDS);
     }
 
+    /**
+     * With {@link WeightMethod#CONFIDENCE_SET}, {@link WeightSource#SHRUNK} sets the series' own points beside its
+     * kind's pool (which holds them too), so its own evidence counts twice.
+     */
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
-                                                      Optional<HorizonWeights> fixed, WeightSource weightSource,
-                                                      BandSource bandSource) {
+                                                      Optional<HorizonWeights> fixed, WeightMethod method,
+                                                      WeightSource weightSource, BandSource bandSource) {
         Map<SeriesKind, List<SeriesBacktest>> byKind = new EnumMap<>(SeriesKind.class);
         for (SeriesBacktest backtest : backtests) {
             SeriesKey.filter(backtest.key()).ifPresent(filter ->
                     byKind.computeIfAbsent(SeriesKind.of(filter), k -> new ArrayList<>()).add(backtest));
         }
-        Optional<SeriesProfile> all = ProfileLearner.learn(backtests, intervalWidth, fixed);
+        Optional<SeriesProfile> all = ProfileLearner.learn(backtests, intervalWidth, fixed, method);
         if (all.isEmpty()) {
             return Optional.empty();
         }
         Map<SeriesKind, SeriesProfile> pooled = new EnumMap<>(SeriesKind.class);
         for (SeriesKind kind : SeriesKind.values()) {
             List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
-            pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed).orElse(all.get()));
+            pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed, method).orElse(all.get()));
         }
         Map<String, HorizonWeights> shrunk = new LinkedHashMap<>();
-        if (fixed.isEmpty() && weightSource == WeightSource.SHRUNK) {
+        if (fixed.isEmpty() && weightSource == WeightSource.SHRUNK && method == WeightMethod.GRID) {
             byKind.values().forEach(group -> shrunk.putAll(WeightLearner.learnShrunk(group)));
         }
         Map<String, SeriesProfile> own = new LinkedHashMap<>();
         for (SeriesBacktest backtest : backtests) {
             SeriesKind kind = SeriesKey.filter(backtest.key()).map(SeriesKind::of).orElse(SeriesKind.TOTAL);
             Optional<HorizonWeights> weights = fixed.isPresent() ? fixed : switch (weightSource) {
-                case SERIES -> Optional.empty();
+                case SERIES -> Optional.of(WeightLearner.learn(List.of(backtest), method));
                 case KIND -> Optional.of(pooled.get(kind).weights());
-                case SHRUNK -> Optional.ofNullable(shrunk.get(backtest.key()));
+                case SHRUNK -> method == WeightMethod.GRID ? Optional.ofNullable(shrunk.get(backtest.key()))
+                        : Optional.of(WeightLearner.learn(withOwnTwice(backtest, byKind.get(kind)), method));
             };
-            ProfileLearner.learn(List.of(backtest), intervalWidth, weights)
+            ProfileLearner.learn(List.of(backtest), intervalWidth, weights, method)
                     .map(p -> bandSource == BandSource.KIND
                             ? new SeriesProfile(p.weights(), pooled.get(kind).bands(), p.errorPaths()) : p)
                     .ifPresent(p -> own.put(backtest.key(), p));
         }
         return Optional.of(new EnsembleCalibration(intervalWidth, own, pooled));
+    }
+
+    private static List<SeriesBacktest> withOwnTwice(SeriesBacktest own, List<SeriesBacktest> group) {
+        List<SeriesBacktest> all = new ArrayList<>(group == null ? List.of() : group);
+        all.add(own);
+        if (group == null) {
+            all.add(own);
+        }
+        return all;
     }
 }

@@ -23,10 +23,15 @@ final class ProfileLearner {
     /** {@code fixed}: weights to use instead of learning them (the fixed weighting mode). */
     static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
                                          Optional<HorizonWeights> fixed) {
+        return learn(backtests, width, fixed, EnsembleCalibration.WeightMethod.GRID);
+    }
+
+    static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
+                                         Optional<HorizonWeights> fixed, EnsembleCalibration.WeightMethod method) {
         if (backtests.stream().allMatch(b -> b.origins().isEmpty())) {
             return Optional.empty();
         }
-        HorizonWeights weights = fixed.orElseGet(() -> WeightLearner.learn(backtests));
+        HorizonWeights weights = fixed.orElseGet(() -> WeightLearner.learn(backtests, method));
         Map<HorizonBucket, Band> bands = new EnumMap<>(HorizonBucket.class);
         Band previous = null;
         HorizonBucket previousBucket = null;
@@ -63,7 +68,7 @@ final class ProfileLearner {
                 if (!(o.scale() > 0)) {
                     continue;
                 }
-                int from = Math.max(o.firstDay(), bucket.first() - 1);
+                int from = bucket.first() - 1;
                 int to = Math.min(bucket.last(), o.actual().length);
                 for (int d = from; d < to; d++) {
                     if (!Double.isNaN(o.actual()[d])) {
@@ -112,12 +117,12 @@ final class ProfileLearner {
         return sorted[Math.min(n, Math.max(1, rank)) - 1];
     }
 
-    /** The blend's scaled error path of each short origin (newest last), at most {@link #MAX_PATHS}. */
+    /** The blend's scaled error path of each origin (newest last), at most {@link #MAX_PATHS}. */
     static List<double[]> errorPaths(List<SeriesBacktest> backtests, HorizonWeights weights) {
         List<double[]> paths = new ArrayList<>();
         for (SeriesBacktest backtest : backtests) {
             for (OriginForecasts o : backtest.origins()) {
-                if (o.firstDay() != 0 || !(o.scale() > 0)) {
+                if (!(o.scale() > 0)) {
                     continue;
                 }
                 double[] path = new double[o.actual().length];

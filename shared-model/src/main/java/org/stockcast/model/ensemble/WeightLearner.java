@@ -17,13 +17,20 @@ final class WeightLearner {
     private WeightLearner() {
     }
 
-    /** Weights from the backtests' own points alone (one series, or a kind's pool). */
+    /** Grid weights from the backtests' own points alone (one series, or a kind's pool). */
     static HorizonWeights learn(List<SeriesBacktest> backtests) {
+        return learn(backtests, EnsembleCalibration.WeightMethod.GRID);
+    }
+
+    static HorizonWeights learn(List<SeriesBacktest> backtests, EnsembleCalibration.WeightMethod method) {
         Map<HorizonBucket, Map<Member, Double>> buckets = new EnumMap<>(HorizonBucket.class);
         for (HorizonBucket bucket : HorizonBucket.values()) {
             BucketPoints points = BucketPoints.of(bucket, backtests);
             if (points.size() > 0 && !points.members().isEmpty()) {
-                buckets.put(bucket, best(points));
+                buckets.put(bucket, switch (method) {
+                    case GRID -> best(points);
+                    case CONFIDENCE_SET -> confidenceSet(points);
+                });
             }
         }
         fillGaps(buckets);
@@ -67,6 +74,67 @@ final class WeightLearner {
     static Map<Member, Double> best(BucketPoints points) {
         List<double[]> grid = grid(points.members().size());
         return pick(points, grid, losses(points, grid), null, 1);
+    }
+
+    /**
+     * Equal weights over the members not significantly worse than the best one: a member stays when its mean scaled
+     * error exceeds the best member's by less than two standard errors, the origins taken as blocks (the days of one
+     * origin share its errors). A model confidence set (Hansen, Lunde and Nason 2011) in its simplest form, and
+     * equal weights over it, because weights optimised on a few weeks of backtest generalise worse than the plain
+     * mean of the good members (the forecast-combination puzzle). With fewer than two origins nothing can be told
+     * apart, and the best member serves alone.
+     */
+    static Map<Member, Double> confidenceSet(BucketPoints points) {
+        int m = points.members().size();
+        double[][] loss = new double[m][points.size()];
+        double[] mean = new double[m];
+        for (int k = 0; k < m; k++) {
+            for (int i = 0; i < points.size(); i++) {
+                loss[k][i] = Math.abs(points.actual()[i] - points.forecast()[k][i]) / points.scale()[i];
+                mean[k] += loss[k][i] / points.size();
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < m; k++) {
+            if (mean[k] < mean[best]) {
+                best = k;
+            }
+        }
+        Map<Integer, Integer> blockOf = new LinkedHashMap<>();
+        for (int origin : points.origin()) {
+            blockOf.putIfAbsent(origin, blockOf.size());
+        }
+        int blocks = blockOf.size();
+        List<Member> kept = new ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            if (k == best || blocks >= 2 && notWorse(loss[k], loss[best], points.origin(), blockOf, blocks)) {
+                kept.add(points.members().get(k));
+            }
+        }
+        Map<Member, Double> out = new LinkedHashMap<>();
+        kept.forEach(member -> out.put(member, 1.0 / kept.size()));
+        return out;
+    }
+
+    /** Whether the mean of the per-origin mean differences {@code a - b} is under two standard errors. */
+    private static boolean notWorse(double[] a, double[] b, int[] origin, Map<Integer, Integer> blockOf, int blocks) {
+        double[] sum = new double[blocks];
+        int[] count = new int[blocks];
+        for (int i = 0; i < a.length; i++) {
+            int block = blockOf.get(origin[i]);
+            sum[block] += a[i] - b[i];
+            count[block]++;
+        }
+        double mean = 0;
+        for (int j = 0; j < blocks; j++) {
+            sum[j] /= count[j];
+            mean += sum[j] / blocks;
+        }
+        double variance = 0;
+        for (int j = 0; j < blocks; j++) {
+            variance += (sum[j] - mean) * (sum[j] - mean) / (blocks - 1);
+        }
+        return mean <= 2 * Math.sqrt(variance / blocks);
     }
 
     /**
