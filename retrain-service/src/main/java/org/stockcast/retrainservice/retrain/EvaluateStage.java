@@ -28,13 +28,11 @@ import org.stockcast.model.ensemble.EnsembleCalibration;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ensemble.HorizonWeights;
 import org.stockcast.model.ensemble.Member;
+import org.stockcast.model.ensemble.MemberForecasts;
 import org.stockcast.model.ensemble.SeriesBacktest;
 import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.ensemble.SeriesProfile;
-import org.stockcast.model.intermittent.Intermittent;
-import org.stockcast.model.intermittent.IntermittentMethod;
 import org.stockcast.model.lstm.LstmForecaster;
-import org.stockcast.model.smoothing.HoltWinters;
 import org.stockcast.retrainservice.InventoryProperties;
 
 /**
@@ -67,8 +65,8 @@ final class EvaluateStage {
         members.put(Member.ADDITIVE, AdditiveModel.forecaster(additiveConfig.withInterval(
                 additiveConfig.intervalWidth(), 0)));
         members.put(Member.SEASONAL_NAIVE, Backtest.seasonalNaive(plan.seasonality()));
-        members.put(Member.HOLT_WINTERS, HoltWinters.forecaster(plan.seasonality()));
-        members.put(Member.INTERMITTENT, Intermittent.forecaster(IntermittentMethod.SBA));
+        members.put(Member.HOLT_WINTERS, MemberForecasts.holtWinters(plan.seasonality()));
+        members.put(Member.INTERMITTENT, MemberForecasts.intermittent());
         scoredLstm.ifPresent(lstm -> members.put(Member.LSTM,
                 (history, horizon) -> PointForecast.of(lstm.forecast(history.values(), horizon))));
 

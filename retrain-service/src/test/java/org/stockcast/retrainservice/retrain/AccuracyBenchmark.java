@@ -26,17 +26,15 @@ import org.stockcast.model.ensemble.EnsembleCalibration;
 import org.stockcast.model.ensemble.EnsembleForecast;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
+import org.stockcast.model.ensemble.MemberForecasts;
 import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
-import org.stockcast.model.intermittent.Intermittent;
-import org.stockcast.model.intermittent.IntermittentMethod;
 import org.stockcast.model.lstm.EpochProgress;
 import org.stockcast.model.lstm.LstmConfig;
 import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.lstm.Rollout;
 import org.stockcast.model.lstm.TrainingMode;
-import org.stockcast.model.smoothing.HoltWinters;
 import org.stockcast.model.store.ModelStore;
 import org.stockcast.retrainservice.InventoryProperties;
 
@@ -236,8 +234,8 @@ public final class AccuracyBenchmark {
         }
         int offset = (int) ChronoUnit.DAYS.between(actual.start(), forecast.start());
         // the members the service fits per request, refitted here on the same history
-        double[] holtWinters = HoltWinters.fit(history.values(), 7).forecast(forecast.days());
-        double[] sba = Intermittent.fit(history.values(), IntermittentMethod.SBA).forecast(forecast.days());
+        double[] holtWinters = MemberForecasts.holtWinters(7).forecast(history, forecast.days()).yhat();
+        double[] sba = MemberForecasts.intermittent().forecast(history, forecast.days()).yhat();
         for (int d = 0; d < forecast.days(); d++) {
             int i = offset + d;
             if (i >= actual.length() || Double.isNaN(actual.values()[i])) {

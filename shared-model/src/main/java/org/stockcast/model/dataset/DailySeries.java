@@ -24,4 +24,13 @@ public record DailySeries(LocalDate start, double[] values) {
     public DailySeries head(int length) {
         return new DailySeries(start, java.util.Arrays.copyOf(values, length));
     }
+
+    /** The last {@code maxDays} days (the whole series when it is not longer). */
+    public DailySeries tail(int maxDays) {
+        if (values.length <= maxDays) {
+            return this;
+        }
+        int from = values.length - maxDays;
+        return new DailySeries(start.plusDays(from), java.util.Arrays.copyOfRange(values, from, values.length));
+    }
 }

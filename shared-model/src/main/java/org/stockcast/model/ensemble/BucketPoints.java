@@ -13,7 +13,7 @@ import org.stockcast.model.backtest.HorizonBucket;
  * long origins reach, and the refitted members decide. Missing actuals and origins with a zero scale are left out.
  */
 record BucketPoints(HorizonBucket bucket, List<Member> members, double[] actual, double[] scale, double[][] forecast,
-                    int[] origin) {
+                    int[] origin, WeightLoss[] loss) {
 
     int size() {
         return actual.length;
@@ -43,12 +43,13 @@ record BucketPoints(HorizonBucket bucket, List<Member> members, double[] actual,
                     if (Double.isNaN(o.actual()[d])) {
                         continue;
                     }
-                    double[] row = new double[3 + members.size()];
+                    double[] row = new double[4 + members.size()];
                     row[0] = o.actual()[d];
                     row[1] = o.scale();
                     row[2] = originIndex;
+                    row[3] = backtest.loss().ordinal();
                     for (int m = 0; m < members.size(); m++) {
-                        row[3 + m] = o.forecasts().get(members.get(m))[d];
+                        row[4 + m] = o.forecasts().get(members.get(m))[d];
                     }
                     rows.add(row);
                 }
@@ -57,17 +58,19 @@ record BucketPoints(HorizonBucket bucket, List<Member> members, double[] actual,
         double[] actual = new double[rows.size()];
         double[] scale = new double[rows.size()];
         int[] origin = new int[rows.size()];
+        WeightLoss[] loss = new WeightLoss[rows.size()];
         double[][] forecast = new double[members.size()][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             double[] row = rows.get(i);
             actual[i] = row[0];
             scale[i] = row[1];
             origin[i] = (int) row[2];
+            loss[i] = WeightLoss.values()[(int) row[3]];
             for (int m = 0; m < members.size(); m++) {
-                forecast[m][i] = row[3 + m];
+                forecast[m][i] = row[4 + m];
             }
         }
-        return new BucketPoints(bucket, members, actual, scale, forecast, origin);
+        return new BucketPoints(bucket, members, actual, scale, forecast, origin, loss);
     }
 
     /** Whether an origin has any scored day inside the bucket. */
@@ -75,13 +78,21 @@ record BucketPoints(HorizonBucket bucket, List<Member> members, double[] actual,
         return bucket.first() - 1 < Math.min(bucket.last(), o.actual().length);
     }
 
-    /** Mean absolute scaled error of the blend with {@code weights} (indexed like {@link #members}). */
-    double mase(double[] weights) {
+    /**
+     * Mean scaled loss of the blend with {@code weights} (indexed like {@link #members}): absolute or squared per
+     * point, as its series' {@link WeightLoss} says.
+     */
+    double loss(double[] weights) {
         double sum = 0;
         for (int i = 0; i < actual.length; i++) {
-            sum += Math.abs(actual[i] - blend(weights, i)) / scale[i];
+            sum += loss[i].of(actual[i] - blend(weights, i), scale[i]);
         }
         return sum / actual.length;
+    }
+
+    /** One member's scaled loss at one point. */
+    double memberLoss(int member, int point) {
+        return loss[point].of(actual[point] - forecast[member][point], scale[point]);
     }
 
     double blend(double[] weights, int point) {

@@ -9,7 +9,8 @@ import org.stockcast.model.backtest.HorizonBucket;
 
 /**
  * Learns the horizon weights from backtests: per bucket, the non-negative weights summing to 1 (on a grid of
- * 1/20, 1/10 with four or more members) that minimise the mean absolute scaled error of the blend. A single member
+ * 1/20, 1/10 with four or more members) that minimise the blend's mean scaled error ({@link WeightLoss}: absolute,
+ * squared for intermittent series). A single member
  * is a corner of that grid, so the blend is never worse than the best member on the backtest, and a member that
  * hurts gets weight 0. The coarse grid is deliberate: weights finer than the backtest's noise would only fit it.
  */
@@ -78,7 +79,7 @@ final class WeightLearner {
 
     /**
      * Equal weights over the members not significantly worse than the best one: a member stays when its mean scaled
-     * error exceeds the best member's by less than two standard errors, the origins taken as blocks (the days of one
+     * loss exceeds the best member's by less than two standard errors, the origins taken as blocks (the days of one
      * origin share its errors). A model confidence set (Hansen, Lunde and Nason 2011) in its simplest form, and
      * equal weights over it, because weights optimised on a few weeks of backtest generalise worse than the plain
      * mean of the good members (the forecast-combination puzzle). With fewer than two origins nothing can be told
@@ -90,7 +91,7 @@ final class WeightLearner {
         double[] mean = new double[m];
         for (int k = 0; k < m; k++) {
             for (int i = 0; i < points.size(); i++) {
-                loss[k][i] = Math.abs(points.actual()[i] - points.forecast()[k][i]) / points.scale()[i];
+                loss[k][i] = points.memberLoss(k, i);
                 mean[k] += loss[k][i] / points.size();
             }
         }
@@ -194,7 +195,7 @@ final class WeightLearner {
     private static double[] losses(BucketPoints points, List<double[]> grid) {
         double[] losses = new double[grid.size()];
         for (int g = 0; g < grid.size(); g++) {
-            losses[g] = points.mase(grid.get(g));
+            losses[g] = points.loss(grid.get(g));
         }
         return losses;
     }
@@ -204,7 +205,7 @@ final class WeightLearner {
         for (int i = 0; i < points.members().size(); i++) {
             double[] w = new double[points.members().size()];
             w[i] = 1;
-            best = Math.min(best, points.mase(w));
+            best = Math.min(best, points.loss(w));
         }
         return best > 0 ? best : 1;
     }

@@ -93,7 +93,7 @@ class HorizonEnsembleTest {
             for (int m = 0; m < w.length; m++) {
                 double[] single = new double[w.length];
                 single[m] = 1;
-                assertThat(points.mase(w)).isLessThanOrEqualTo(points.mase(single) + 1e-12);
+                assertThat(points.loss(w)).isLessThanOrEqualTo(points.loss(single) + 1e-12);
             }
         }
     }

@@ -32,7 +32,13 @@ class WeightLearnerTest {
             origin[i] = 1 + i / perBlock;
         }
         return new BucketPoints(HorizonBucket.DAYS_1_7, List.of(Member.ADDITIVE, Member.HOLT_WINTERS,
-                Member.SEASONAL_NAIVE), actual, scale, forecast, origin);
+                Member.SEASONAL_NAIVE), actual, scale, forecast, origin, losses(n));
+    }
+
+    private static WeightLoss[] losses(int n) {
+        WeightLoss[] loss = new WeightLoss[n];
+        java.util.Arrays.fill(loss, WeightLoss.ABSOLUTE);
+        return loss;
     }
 
     @Test
@@ -62,5 +68,39 @@ class WeightLearnerTest {
             }
             assertThat(sum).isCloseTo(1, within(1e-9));
         }
+    }
+
+    /** Demand of 20 every 20th day; member A forecasts the rate 1, member B forecasts 0 (what MAE rewards). */
+    private static BucketPoints sparse(WeightLoss loss) {
+        int n = 400;
+        double[] actual = new double[n];
+        double[] scale = new double[n];
+        double[][] forecast = new double[2][n];
+        int[] origin = new int[n];
+        WeightLoss[] losses = new WeightLoss[n];
+        for (int i = 0; i < n; i++) {
+            actual[i] = i % 20 == 7 ? 20 : 0;
+            scale[i] = 2;
+            forecast[0][i] = 1;
+            origin[i] = 1 + i / 7;
+            losses[i] = loss;
+        }
+        return new BucketPoints(HorizonBucket.DAYS_1_7, List.of(Member.INTERMITTENT, Member.SEASONAL_NAIVE), actual,
+                scale, forecast, origin, losses);
+    }
+
+    @Test
+    void onIntermittentDemandTheSquaredLossWeightsTheRateNotTheZeros() {
+        assertThat(WeightLearner.best(sparse(WeightLoss.ABSOLUTE))).containsEntry(Member.SEASONAL_NAIVE, 1.0);
+        assertThat(WeightLearner.best(sparse(WeightLoss.SQUARED)).getOrDefault(Member.INTERMITTENT, 0.0))
+                .isGreaterThan(0.5);
+        double[] intermittent = new double[200];
+        double[] smooth = new double[200];
+        for (int i = 0; i < 200; i++) {
+            intermittent[i] = i % 20 == 3 ? 15 : 0;
+            smooth[i] = 40 + i % 7;
+        }
+        assertThat(WeightLoss.of(intermittent)).isEqualTo(WeightLoss.SQUARED);
+        assertThat(WeightLoss.of(smooth)).isEqualTo(WeightLoss.ABSOLUTE);
     }
 }
