@@ -2,15 +2,13 @@ package org.stockcast.common.config;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.stockcast.common.problem.RetryAfterFilter;
 
-/** Wires the shared pieces into either service: the common properties and the Retry-After filter. */
+/** Wires the shared web pieces into either service: the Retry-After filter. */
 @AutoConfiguration
-@EnableConfigurationProperties(CommonProperties.class)
 public class CommonAutoConfiguration {
 
     /** First in the chain so it also sees 503s written by later filters. */

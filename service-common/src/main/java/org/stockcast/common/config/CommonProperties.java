@@ -1,21 +1,20 @@
 package org.stockcast.common.config;
 
-import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
- * The {@code inventory.*} settings both services have, bound once here. The defaults are the git-ignored runtime
- * directories under {@code var/}: running the product never rewrites the bundled, tracked {@code data/master.csv}
- * (ops/start.sh seeds {@code var/data} from it on first start).
- *
- * @param dataDir  the master dataset (retrain-service writes it; forecast-service never reads it)
- * @param modelDir the model store (retrain-service publishes, forecast-service watches)
+ * The {@code inventory.*} settings both services have: each service's {@code InventoryProperties} record
+ * implements this and takes its defaults from here, so the two cannot drift apart. The defaults are git-ignored
+ * runtime directories under {@code var/}: running the product never rewrites the bundled, tracked
+ * {@code data/master.csv} (ops/start.sh seeds {@code var/data} from it on first start).
  */
-@ConfigurationProperties("inventory")
-@Validated
-public record CommonProperties(@DefaultValue("./var/data") @NotNull Path dataDir,
-                               @DefaultValue("./var/models") @NotNull Path modelDir) {
+public interface CommonProperties {
+    /** The runtime master dataset, written by retrain-service (never the bundled {@code data/}). */
+    String DEFAULT_DATA_DIR = "./var/data";
+    /** The model store: retrain-service publishes, forecast-service watches. */
+    String DEFAULT_MODEL_DIR = "./var/models";
+
+    Path dataDir();
+
+    Path modelDir();
 }
