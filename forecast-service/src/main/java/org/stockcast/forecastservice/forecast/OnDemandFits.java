@@ -5,8 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,11 +26,14 @@ import org.stockcast.model.ensemble.EnsembleModel;
  * to the cores, at most {@code threads} at once and {@code queue} waiting; beyond, the request gets 503 with
  * Retry-After instead of a Tomcat thread and a core. Numeric filter values make the number of such filters
  * unbounded, so without this a few clients could take every core from the cached product forecasts.
- * Forecasts that need no fit (precomputed or cached) are computed on the caller's thread as before.
+ * Forecasts that need no fit (precomputed or cached) are computed on the caller's thread as before; requests for a
+ * filter that is being fitted wait for that fit without taking a slot.
  */
 @Component
 public class OnDemandFits implements DisposableBean {
     private final ThreadPoolExecutor pool;
+    /** Requests for a filter already being fitted wait for that fit instead of taking another slot. */
+    private final ConcurrentMap<InFlight, Future<Optional<EnsembleForecast>>> inFlight = new ConcurrentHashMap<>();
     private final int threads;
     private final int queue;
     private final FitsProperties properties;
@@ -45,11 +51,11 @@ public class OnDemandFits implements DisposableBean {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
-        this.rejected = Counter.builder("forecast_on_demand_fits_rejected")
+        this.rejected = Counter.builder("forecast.on.demand.fits.rejected")
                 .description("On-demand fits refused with 503 because every slot was busy").register(registry);
-        this.fits = Timer.builder("forecast_on_demand_fits")
+        this.fits = Timer.builder("forecast.on.demand.fits")
                 .description("On-demand additive fits (filters without a precomputed model)").register(registry);
-        registry.gauge("forecast_on_demand_fits_active", pool, ThreadPoolExecutor::getActiveCount);
+        registry.gauge("forecast.on.demand.fits.active", pool, ThreadPoolExecutor::getActiveCount);
     }
 
     /**
@@ -61,22 +67,42 @@ public class OnDemandFits implements DisposableBean {
         if (!model.needsFit(filter)) {
             return model.forecast(filter, days);
         }
-        Future<Optional<EnsembleForecast>> fit;
-        try {
-            fit = pool.submit(() -> fits.recordCallable(() -> model.forecast(filter, days)));
-        } catch (RejectedExecutionException e) {
-            rejected.increment();
-            throw new FitCapacityException(threads, queue, properties.retryAfter());
+        InFlight key = new InFlight(model, filter);
+        Future<Optional<EnsembleForecast>> fit = inFlight.get(key);
+        if (fit == null) {
+            // The full horizon, as the model caches it; every waiter takes its own prefix.
+            FutureTask<Optional<EnsembleForecast>> task = new FutureTask<>(() -> {
+                try {
+                    return fits.recordCallable(() -> model.forecast(filter, EnsembleModel.MAX_DAYS));
+                } finally {
+                    inFlight.remove(key);
+                }
+            });
+            fit = inFlight.putIfAbsent(key, task);
+            if (fit == null) {
+                fit = task;
+                try {
+                    pool.execute(task);
+                } catch (RejectedExecutionException e) {
+                    inFlight.remove(key, task);
+                    rejected.increment();
+                    throw new FitCapacityException(threads, queue, properties.retryAfter());
+                }
+            }
         }
         try {
             // The fit finishes (and is cached) even if this request gives up, so a retry is then instant.
-            return fit.get();
+            return fit.get().map(forecast -> forecast.head(days));
         } catch (ExecutionException e) {
             throw unwrap(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for an on-demand fit", e);
         }
+    }
+
+    /** Model identity (one per served version) and filter. */
+    private record InFlight(EnsembleModel model, SalesFilter filter) {
     }
 
     int threads() {

@@ -10,10 +10,13 @@ import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,7 +71,7 @@ class OnDemandFitsTest {
         assertThatThrownBy(() -> fits.forecast(model, NEW_B, 7))
                 .isInstanceOfSatisfying(FitCapacityException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)));
-        assertThat(registry.counter("forecast_on_demand_fits_rejected").count()).isEqualTo(1);
+        assertThat(registry.counter("forecast.on.demand.fits.rejected").count()).isEqualTo(1);
 
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isEmpty();
@@ -76,6 +79,35 @@ class OnDemandFitsTest {
         // The slot is free again once the first fit is done.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(fits.forecast(model, NEW_B, 7)).isEmpty());
+        fits.destroy();
+    }
+
+    @Test
+    void requestsForAFilterBeingFittedShareTheFitAndTakeNoSlot() throws Exception {
+        EnsembleModel model = mock(EnsembleModel.class);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        when(model.needsFit(NEW_A)).thenReturn(true);
+        when(model.forecast(eq(NEW_A), anyInt())).thenAnswer(call -> {
+            calls.incrementAndGet();
+            started.countDown();
+            assertThat(release.await(20, TimeUnit.SECONDS)).isTrue();
+            return Optional.<EnsembleForecast>empty();
+        });
+        OnDemandFits fits = new OnDemandFits(new FitsProperties(1, 0, Duration.ofSeconds(3)), registry);
+        List<CompletableFuture<Optional<EnsembleForecast>>> waiters = new ArrayList<>();
+        waiters.add(CompletableFuture.supplyAsync(() -> fits.forecast(model, NEW_A, 7)));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 3; i++) {
+            waiters.add(CompletableFuture.supplyAsync(() -> fits.forecast(model, NEW_A, 30)));
+        }
+        release.countDown();
+        for (CompletableFuture<Optional<EnsembleForecast>> waiter : waiters) {
+            assertThat(waiter.get(10, TimeUnit.SECONDS)).isEmpty();
+        }
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(registry.counter("forecast.on.demand.fits.rejected").count()).isZero();
         fits.destroy();
     }
 
