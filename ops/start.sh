@@ -4,14 +4,14 @@
 # (ops/jvm/*.jvm.options) and OMP_NUM_THREADS=1. Logs go to files; Ctrl-C stops both cleanly.
 #
 # Environment (all optional):
-#   INVENTORY_DATA_DIR (./data)  INVENTORY_MODEL_DIR (./models)  LOG_DIR (./logs)
+#   INVENTORY_DATA_DIR (./var/data)  INVENTORY_MODEL_DIR (./var/models)  LOG_DIR (./logs)
 #   RETRAIN_PORT (8000)  FORECAST_PORT (8001)  BIND_ADDRESS (127.0.0.1; 0.0.0.0 to listen on every interface)
 #   SKIP_BUILD=1 to use the jars already in */target.  Other INVENTORY_* variables reach both services as-is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-data_dir=${INVENTORY_DATA_DIR:-./data}
-model_dir=${INVENTORY_MODEL_DIR:-./models}
+data_dir=${INVENTORY_DATA_DIR:-./var/data}
+model_dir=${INVENTORY_MODEL_DIR:-./var/models}
 log_dir=${LOG_DIR:-./logs}
 retrain_port=${RETRAIN_PORT:-8000}
 forecast_port=${FORECAST_PORT:-8001}
@@ -27,6 +27,13 @@ for jar in retrain-service/target/retrain-service-$version.jar forecast-service/
 done
 
 mkdir -p "$data_dir" "$model_dir" "$log_dir"
+# The bundled data/master.csv is tracked and stays read-only: the services work on a runtime copy (git-ignored
+# under var/), seeded once. Later starts keep the uploads merged into it.
+if [ ! -e "$data_dir/master.csv" ] && [ -f data/master.csv ]; then
+  cp data/master.csv "$data_dir/master.csv.seed.tmp"
+  mv "$data_dir/master.csv.seed.tmp" "$data_dir/master.csv"
+  echo "Seeded $data_dir/master.csv from the bundled data/master.csv"
+fi
 export OMP_NUM_THREADS=1
 
 pids=()

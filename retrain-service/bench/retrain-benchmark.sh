@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scenarios="${1:-default,large}"
-mvn -B -o -q -pl retrain-service -am test-compile dependency:build-classpath \
+mvn -B -q -pl retrain-service -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="retrain-service/target/test-classes:retrain-service/target/classes:$(cat retrain-service/target/bench.classpath)"
 # Snapshot the build output directories so a rebuild during a long run cannot pull classes from under it.

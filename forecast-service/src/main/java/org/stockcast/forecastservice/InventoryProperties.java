@@ -6,11 +6,13 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.stockcast.common.config.CommonProperties;
 
 /**
  * The {@code inventory.*} settings of API.md "Configuration", plus the inventory policy defaults. Validated at
@@ -18,10 +20,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("inventory")
 @Validated
-public record InventoryProperties(@DefaultValue("./data") Path dataDir,
-                                  @DefaultValue("./models") Path modelDir,
+public record InventoryProperties(@DefaultValue(CommonProperties.DEFAULT_DATA_DIR) @NotNull Path dataDir,
+                                  @DefaultValue(CommonProperties.DEFAULT_MODEL_DIR) @NotNull Path modelDir,
                                   @DefaultValue @Valid Watch watch,
-                                  @DefaultValue @Valid Stock stock) {
+                                  @DefaultValue @Valid Stock stock) implements CommonProperties {
 
     public record Watch(@DefaultValue("2s") Duration pollInterval) {
 

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code swaps} publishes of a new version: time from publish (rename done) to the first response carrying
  *       it, with background clients counting failed requests.
  * </ul>
- * Run: {@code mvn -o -q -pl forecast-service -am test-compile exec:java
+ * Run: {@code mvn -q -pl forecast-service -am test-compile exec:java
  *   -Dexec.mainClass=org.stockcast.forecastservice.ForecastBenchmark -Dexec.classpathScope=test
  *   -Dexec.args="seconds=5 clients=8 swaps=20 serve=0"}. With {@code serve=N} it also keeps serving N seconds on
  * port 18001 for an external load generator (wrk).

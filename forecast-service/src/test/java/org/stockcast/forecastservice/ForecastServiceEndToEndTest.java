@@ -74,8 +74,13 @@ class ForecastServiceEndToEndTest {
         assertThat(early.statusCode()).isEqualTo(503);
         assertThat(early.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(503);
-        assertThat(http.get("/model").statusCode()).isEqualTo(503);
+        HttpResponse<String> notReady = http.get("/actuator/health/readiness");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        // Every 503 says when to retry, also those written by Actuator rather than a problem handler.
+        assertThat(notReady.headers().firstValue("Retry-After")).hasValue("2");
+        HttpResponse<String> noModel = http.get("/model");
+        assertThat(noModel.statusCode()).isEqualTo(503);
+        assertThat(noModel.headers().firstValue("Retry-After")).hasValue("2");
         assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 
         ModelStore store = new ModelStore(MODELS, 5);

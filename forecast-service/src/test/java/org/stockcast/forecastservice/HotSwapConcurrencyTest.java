@@ -1,6 +1,7 @@
 package org.stockcast.forecastservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -62,6 +64,7 @@ class HotSwapConcurrencyTest {
 
 
     @Test
+    @Timeout(180)
     void clientsSeeOnlyValidVersionsAndNoErrorsWhileVersionsSwap() throws Exception {
         Http http = new Http(port);
         ModelStore store = new ModelStore(MODELS, 5);
@@ -118,15 +121,15 @@ class HotSwapConcurrencyTest {
             valid.add(next);
             http.await("/model", r -> JSON.readTree(r.body()).get("model_version").asInt() == next,
                     Duration.ofSeconds(20));
-            // Let the clients use it for a moment before the next swap.
+            // Let the clients use it for a moment before the next swap (bounded: a stuck client fails the test).
             int target = requests.get() + 8;
-            while (requests.get() < target && failures.isEmpty()) {
-                Thread.onSpinWait();
-            }
+            await("8 more requests on v" + next).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> requests.get() >= target || !failures.isEmpty());
         }
         running.set(false);
         for (Thread client : clients) {
             client.join(30_000);
+            assertThat(client.isAlive()).as("%s stopped", client.getName()).isFalse();
         }
 
         assertThat(failures).isEmpty();

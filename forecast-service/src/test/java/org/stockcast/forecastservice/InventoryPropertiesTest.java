@@ -23,8 +23,8 @@ class InventoryPropertiesTest {
     void defaultsAreApiMds() {
         runner.run(context -> {
             InventoryProperties properties = context.getBean(InventoryProperties.class);
-            assertThat(properties.dataDir().normalize()).isEqualTo(Path.of("data"));
-            assertThat(properties.modelDir().normalize()).isEqualTo(Path.of("models"));
+            assertThat(properties.dataDir().normalize()).isEqualTo(Path.of("var/data"));
+            assertThat(properties.modelDir().normalize()).isEqualTo(Path.of("var/models"));
             assertThat(properties.watch().pollInterval()).isEqualTo(Duration.ofSeconds(2));
             assertThat(properties.stock().serviceLevel()).isEqualTo(0.95);
             assertThat(properties.stock().leadTimeDays()).isEqualTo(5);

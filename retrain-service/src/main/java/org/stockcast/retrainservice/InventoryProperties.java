@@ -14,23 +14,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.stockcast.common.config.CommonProperties;
 import org.stockcast.model.ensemble.BacktestPlan;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.lstm.LstmConfig;
 
-/** Everything under {@code inventory.*} the retrain service reads (API.md "Configuration"). */
+/**
+ * Everything under {@code inventory.*} the retrain service reads (API.md "Configuration"); the directories are the
+ * shared {@link CommonProperties}.
+ */
 @ConfigurationProperties("inventory")
 @Validated
 public record InventoryProperties(
-        @DefaultValue("./data") @NotNull Path dataDir,
-        @DefaultValue("./models") @NotNull Path modelDir,
+        @DefaultValue(CommonProperties.DEFAULT_DATA_DIR) @NotNull Path dataDir,
+        @DefaultValue(CommonProperties.DEFAULT_MODEL_DIR) @NotNull Path modelDir,
         @DefaultValue @Valid Models models,
         @DefaultValue @Valid Retrain retrain,
         @DefaultValue @Valid Upload upload,
         @DefaultValue @Valid Lstm lstm,
         @DefaultValue @Valid Ensemble ensemble,
-        @DefaultValue @Valid Evaluate evaluate) {
+        @DefaultValue @Valid Evaluate evaluate) implements CommonProperties {
 
     /** How many model versions the store keeps. */
     public record Models(@DefaultValue("5") @Positive int keep) {

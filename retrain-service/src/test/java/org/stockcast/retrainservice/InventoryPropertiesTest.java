@@ -28,8 +28,8 @@ class InventoryPropertiesTest {
     void defaults() {
         runner.run(context -> {
             InventoryProperties p = context.getBean(InventoryProperties.class);
-            assertThat(p.dataDir().normalize()).isEqualTo(Path.of("data"));
-            assertThat(p.modelDir().normalize()).isEqualTo(Path.of("models"));
+            assertThat(p.dataDir().normalize()).isEqualTo(Path.of("var/data"));
+            assertThat(p.modelDir().normalize()).isEqualTo(Path.of("var/models"));
             assertThat(p.models().keep()).isEqualTo(5);
             assertThat(p.retrain().apiKeyRequired()).isFalse();
             assertThat(p.retrain().heartbeat()).isEqualTo(Duration.ofSeconds(10));

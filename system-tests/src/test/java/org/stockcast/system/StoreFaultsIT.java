@@ -1,6 +1,7 @@
 package org.stockcast.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -31,6 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 class StoreFaultsIT {
     private static final Logger log = LoggerFactory.getLogger(StoreFaultsIT.class);
     private static final String FAILURES = "model_load_failures_total";
+    private static final String POLLS = "model_polls_total";
 
     @TempDir
     Path root;
@@ -110,8 +112,8 @@ class StoreFaultsIT {
                     Versions.publish(staged, stack.modelDir, next);
 
                     double delta = awaitFailureCount(forecast, before, fault.reason(), detect);
-                    // Two more polls: a bad version is not retried while its manifest is unchanged.
-                    Thread.sleep(Stack.POLL_INTERVAL.multipliedBy(2).plusMillis(500).toMillis());
+                    // Two more completed polls: a bad version is not retried while its manifest is unchanged.
+                    awaitPolls(forecast, 2, detect);
                     String after = metrics(forecast);
                     double settled = PrometheusText.sum(after, FAILURES, null) - PrometheusText.sum(before, FAILURES, null);
                     int servedNow = served(forecast);
@@ -128,7 +130,7 @@ class StoreFaultsIT {
                 Files.createDirectories(stack.modelDir.resolve("latest"));
                 Files.writeString(stack.modelDir.resolve("latest/manifest.json"), "garbage");
                 Files.writeString(stack.modelDir.resolve(".half-written.tmp"), "x");
-                Thread.sleep(Stack.POLL_INTERVAL.multipliedBy(2).plusMillis(500).toMillis());
+                awaitPolls(forecast, 2, detect);
                 double ignoredDelta = PrometheusText.sum(metrics(forecast), FAILURES, null)
                         - PrometheusText.sum(before, FAILURES, null);
                 table.add(String.format(Locale.ROOT, "| non-numeric dir `latest/` and file `.half-written.tmp` | none (ignored) | %.0f | v%d |",
@@ -145,7 +147,7 @@ class StoreFaultsIT {
                 Files.move(staged.resolve(Versions.MANIFEST), parked);
                 Path dir = Versions.publish(staged, stack.modelDir, valid);
                 awaitFailureCount(forecast, beforePartial, "MISSING_MANIFEST", detect);
-                Thread.sleep(Stack.POLL_INTERVAL.toMillis() + 500);
+                awaitPolls(forecast, 1, detect);
                 assertThat(served(forecast)).isEqualTo(good);
                 long completed = System.nanoTime();
                 Files.move(parked, dir.resolve(Versions.MANIFEST), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -190,30 +192,25 @@ class StoreFaultsIT {
         String label = reason == null ? null : "reason=\"" + reason.toLowerCase(Locale.ROOT) + "\"";
         double base = PrometheusText.sum(before, FAILURES, label);
         double baseTotal = PrometheusText.sum(before, FAILURES, null);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String now = before;
-        while (System.nanoTime() < deadline) {
-            now = metrics(forecast);
-            if (PrometheusText.sum(now, FAILURES, label) > base) {
-                return PrometheusText.sum(now, FAILURES, null) - baseTotal;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + FAILURES + (label == null ? "" : "{" + label + "}") + " increase within "
-                + timeout + ": " + PrometheusText.samples(now, FAILURES) + "\n" + forecast.logTail(30));
+        String now = await("%s%s increase".formatted(FAILURES, label == null ? "" : "{" + label + "}"))
+                .atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> metrics(forecast), text -> PrometheusText.sum(text, FAILURES, label) > base);
+        return PrometheusText.sum(now, FAILURES, null) - baseTotal;
     }
 
-    private void awaitServed(ServiceProcess forecast, int version, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int served = -1;
-        while (System.nanoTime() < deadline) {
-            served = served(forecast);
-            if (served == version) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("forecast serves v" + served + ", not v" + version + ", after " + timeout);
+    /**
+     * Waits until the watcher has completed {@code polls} more scans of the store (model_polls_total), so "nothing
+     * changed" is asserted after it has really looked, however slow the machine, and never sooner.
+     */
+    private void awaitPolls(ServiceProcess forecast, int polls, Duration timeout) throws Exception {
+        double start = PrometheusText.sum(metrics(forecast), POLLS, null);
+        await(polls + " more polls").atMost(timeout.multipliedBy(polls)).pollInterval(Duration.ofMillis(100))
+                .until(() -> PrometheusText.sum(metrics(forecast), POLLS, null) >= start + polls);
+    }
+
+    private void awaitServed(ServiceProcess forecast, int version, Duration timeout) {
+        await("forecast serves v" + version).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> served(forecast) == version);
     }
 
     static void deleteRecursively(Path p) throws IOException {

@@ -15,10 +15,12 @@ import org.stockcast.model.stock.InventoryPolicy;
 class ForecastService {
     private final ModelWatcher watcher;
     private final InventoryProperties properties;
+    private final OnDemandFits fits;
 
-    ForecastService(ModelWatcher watcher, InventoryProperties properties) {
+    ForecastService(ModelWatcher watcher, InventoryProperties properties, OnDemandFits fits) {
         this.watcher = watcher;
         this.properties = properties;
+        this.fits = fits;
     }
 
     ForecastResult forecast(ForecastRequest request) {
@@ -28,7 +30,7 @@ class ForecastService {
                         .orElse("") + "; retry shortly."));
         SalesFilter filter = new SalesFilter(request.productId(), request.category(), request.region(),
                 request.minRating(), request.maxPrice(), request.minDiscount());
-        EnsembleForecast forecast = loaded.model().forecast(filter, request.daysOrDefault())
+        EnsembleForecast forecast = fits.forecast(loaded.model(), filter, request.daysOrDefault())
                 .orElseThrow(() -> new NoMatchingRowsException("No sales rows match the filters ("
                         + filter.describe() + ") in model version " + loaded.version() + "."));
         InventoryAdvice advice = InventoryAdvisor.advise(forecast.history(), forecast.forecast(), policy(request),

@@ -47,6 +47,7 @@ public class ModelWatcher {
     /** Version -> fingerprint of the manifest it was rejected with. Only touched by the polling thread. */
     private final Map<Integer, String> rejected = new HashMap<>();
     private final Counter reloads;
+    private final Counter polls;
     private volatile String lastReloadError;
 
     public ModelWatcher(ModelStore store, Clock clock, MeterRegistry registry, Executor warmUpExecutor) {
@@ -55,6 +56,9 @@ public class ModelWatcher {
         this.registry = registry;
         this.warmUpExecutor = warmUpExecutor;
         this.reloads = Counter.builder("model.reloads").description("Model versions loaded and swapped in")
+                .register(registry);
+        // Lets a client (or a test) wait for "the watcher has looked again" instead of sleeping a poll interval.
+        this.polls = Counter.builder("model.polls").description("Completed scans of the model store")
                 .register(registry);
         Gauge.builder("model.version", current, ref -> ref.get() == null ? Double.NaN : ref.get().version())
                 .description("Version being served").register(registry);
@@ -74,6 +78,14 @@ public class ModelWatcher {
 
     /** One scan of the store; swaps at most once. Synchronized: the scheduler and tests may both call it. */
     public synchronized void pollOnce() {
+        try {
+            scan();
+        } finally {
+            polls.increment();
+        }
+    }
+
+    private void scan() {
         List<Integer> versions;
         try {
             versions = store.versions();

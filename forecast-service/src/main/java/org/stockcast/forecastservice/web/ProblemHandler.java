@@ -2,15 +2,10 @@ package org.stockcast.forecastservice.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,7 +17,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.stockcast.common.problem.ProblemAdviceBase;
+import org.stockcast.common.problem.Problems;
+import org.stockcast.forecastservice.forecast.FitCapacityException;
 import org.stockcast.forecastservice.forecast.ModelNotLoadedException;
 import org.stockcast.forecastservice.forecast.NoMatchingRowsException;
 import tools.jackson.core.JacksonException;
@@ -34,25 +31,26 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * wrote it) in {@code detail} and list them in {@code errors}.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
-    private static final String RETRY_AFTER_SECONDS = "2";
+class ProblemHandler extends ProblemAdviceBase {
 
     record FieldError(String field, String message) {
     }
 
     @ExceptionHandler(ModelNotLoadedException.class)
     ResponseEntity<ProblemDetail> modelNotLoaded(ModelNotLoadedException e) {
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Model not loaded", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
-                RETRY_AFTER_SECONDS).body(problem);
+        return Problems.response(problem(HttpStatus.SERVICE_UNAVAILABLE, "Model not loaded", e.getMessage()));
+    }
+
+    /** Every on-demand fit slot is busy: the client retries, cached forecasts keep their latency. */
+    @ExceptionHandler(FitCapacityException.class)
+    ResponseEntity<ProblemDetail> fitsSaturated(FitCapacityException e) {
+        return Problems.response(problem(HttpStatus.SERVICE_UNAVAILABLE, "Forecast capacity exhausted",
+                e.getMessage()), e.retryAfter());
     }
 
     @ExceptionHandler(NoMatchingRowsException.class)
     ResponseEntity<ProblemDetail> noRows(NoMatchingRowsException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "No matching sales rows", e.getMessage()));
+        return Problems.response(problem(HttpStatus.NOT_FOUND, "No matching sales rows", e.getMessage()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -69,13 +67,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return badRequest(List.of(new FieldError(e.getName(), "not a valid value: " + e.getValue())));
     }
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unexpected error", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error", "The request could not be completed; the error has been logged."));
-    }
-
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -85,7 +76,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 errors.add(new FieldError(snake(error.getField()), error.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
-        return new ResponseEntity<>(badRequest(errors).getBody(), HttpStatus.BAD_REQUEST);
+        return new ResponseEntity<>(badRequest(errors).getBody(), problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    private static HttpHeaders problemHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
     }
 
     @Override
@@ -106,7 +103,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else {
             error = new FieldError("body", "a JSON object is required");
         }
-        return new ResponseEntity<>(badRequest(List.of(error)).getBody(), HttpStatus.BAD_REQUEST);
+        return new ResponseEntity<>(badRequest(List.of(error)).getBody(), problemHeaders(), HttpStatus.BAD_REQUEST);
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
@@ -114,21 +111,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = sorted.stream().map(error -> error.field() + ": " + error.message())
                 .reduce((a, b) -> a + "; " + b).orElse("invalid request");
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
-        problem.setProperty("errors", sorted.stream()
+        Problems.with(problem, "errors", sorted.stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
-        return ResponseEntity.badRequest().body(problem);
+        return Problems.response(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("about:blank"));
-        return problem;
+        return Problems.of(status, title, detail);
     }
 
     /** Validation reports Java names (productId); clients wrote product_id. */
     static String snake(String javaName) {
-        Matcher matcher = CAMEL.matcher(javaName);
-        return matcher.replaceAll("$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return Problems.snake(javaName);
     }
 }

@@ -134,6 +134,16 @@ class ForecastControllerTest {
     }
 
     @Test
+    void saturatedOnDemandFitsAre503WithRetryAfter() throws Exception {
+        given(service.forecast(any())).willThrow(new FitCapacityException(1, 2, java.time.Duration.ofSeconds(3)));
+        postJson("{\"days\":7,\"max_price\":12.5}")
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "3"))
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.title").value("Forecast capacity exhausted"));
+    }
+
+    @Test
     void beforeTheFirstModelIs503WithRetryAfter() throws Exception {
         given(service.forecast(any())).willThrow(new ModelNotLoadedException("No model version is loaded yet"));
         postJson("{\"days\":7}")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ public class EventStreams implements DisposableBean {
 
     private final Duration heartbeat;
     private final ThreadPoolExecutor pumps;
+    private final Semaphore slots = new Semaphore(MAX_CLIENTS);
 
     EventStreams(InventoryProperties properties) {
         this.heartbeat = properties.retrain().heartbeat();
@@ -41,20 +43,69 @@ public class EventStreams implements DisposableBean {
                 });
     }
 
-    /** @throws TooManyStreamsException when {@value #MAX_CLIENTS} clients are already streaming */
-    public SseEmitter stream(RetrainJob job, long lastEventId) {
-        // No async timeout: the final event ends the stream, heartbeats detect clients that left.
-        SseEmitter emitter = new SseEmitter(0L);
-        AtomicBoolean gone = new AtomicBoolean();
-        emitter.onCompletion(() -> gone.set(true));
-        emitter.onTimeout(() -> gone.set(true));
-        emitter.onError(e -> gone.set(true));
-        try {
-            pumps.execute(() -> pump(job, lastEventId, emitter, gone));
-        } catch (RejectedExecutionException e) {
+    /**
+     * Takes a stream slot before anything irreversible happens (POST /retrain reserves, then starts the job), so
+     * at the limit the client gets 503 and no job is started behind its back.
+     *
+     * @throws TooManyStreamsException when {@value #MAX_CLIENTS} clients are already streaming
+     */
+    public Slot reserve() {
+        if (!slots.tryAcquire()) {
             throw new TooManyStreamsException(MAX_CLIENTS);
         }
-        return emitter;
+        return new Slot();
+    }
+
+    /** Reserves and streams at once (GET of an existing job's events). */
+    public SseEmitter stream(RetrainJob job, long lastEventId) {
+        return reserve().stream(job, lastEventId);
+    }
+
+    /** A reserved pump: used once by {@link #stream}, or given back with {@link #close()} if the job never starts. */
+    public final class Slot implements AutoCloseable {
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Slot() {
+        }
+
+        public SseEmitter stream(RetrainJob job, long lastEventId) {
+            if (!held.get()) {
+                throw new IllegalStateException("stream slot already used or released");
+            }
+            // No async timeout: the final event ends the stream, heartbeats detect clients that left.
+            SseEmitter emitter = new SseEmitter(0L);
+            AtomicBoolean gone = new AtomicBoolean();
+            emitter.onCompletion(() -> gone.set(true));
+            emitter.onTimeout(() -> gone.set(true));
+            emitter.onError(e -> gone.set(true));
+            try {
+                pumps.execute(() -> {
+                    try {
+                        pump(job, lastEventId, emitter, gone);
+                    } finally {
+                        close();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // Only at shutdown: the semaphore keeps the pool below its maximum.
+                close();
+                throw new TooManyStreamsException(MAX_CLIENTS, job.id());
+            }
+            return emitter;
+        }
+
+        /** Gives the slot back; idempotent. */
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                slots.release();
+            }
+        }
+    }
+
+    /** Free slots (for tests and metrics). */
+    public int available() {
+        return slots.availablePermits();
     }
 
     private void pump(RetrainJob job, long lastEventId, SseEmitter emitter, AtomicBoolean gone) {

@@ -1,19 +1,17 @@
 package org.stockcast.retrainservice.web;
 
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.stockcast.common.problem.ProblemAdviceBase;
+import org.stockcast.common.problem.Problems;
 import org.stockcast.model.ingest.CsvRejectedException;
 import org.stockcast.retrainservice.InventoryProperties;
 import org.stockcast.retrainservice.retrain.JobNotFoundException;
@@ -21,10 +19,14 @@ import org.stockcast.retrainservice.retrain.RetrainBusyException;
 import org.stockcast.retrainservice.retrain.RetrainJob;
 import org.stockcast.retrainservice.retrain.TooManyStreamsException;
 
-/** RFC 9457 problem+json for every error of the service (Spring MVC's own ones via the base class). */
+/**
+ * RFC 9457 problem+json for every error of the service, in the shared {@link Problems} style (snake_case
+ * members, Retry-After on 503); Spring MVC's own errors and the catch-all come from {@link ProblemAdviceBase}.
+ */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
-    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+class ProblemAdvice extends ProblemAdviceBase {
+    /** API.md names the running job of a 409 {@code jobId}; kept beside {@code job_id} for existing clients. */
+    static final String CONTRACT_JOB_ID = "jobId";
 
     private final long maxUploadBytes;
 
@@ -39,65 +41,54 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             case NOT_CSV -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             default -> HttpStatus.BAD_REQUEST;
         };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(switch (e.reason()) {
+        ProblemDetail problem = Problems.of(status, switch (e.reason()) {
             case TOO_LARGE -> "Upload too large";
             case NOT_CSV -> "Upload is not a CSV file";
             default -> "Upload rejected";
-        });
-        problem.setProperty("file", e.fileName());
-        problem.setProperty("reason", e.reason().name().toLowerCase(Locale.ROOT));
-        problem.setProperty("errors", e.problems());
-        problem.setProperty("totalErrors", e.totalProblems());
-        return problem(problem);
+        }, e.getMessage());
+        Problems.with(problem, "file", e.fileName());
+        Problems.with(problem, "reason", e.reason().name().toLowerCase(Locale.ROOT));
+        Problems.with(problem, "errors", e.problems());
+        Problems.with(problem, "total_errors", e.totalProblems());
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(RetrainBusyException.class)
     ResponseEntity<ProblemDetail> busy(RetrainBusyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("A retrain is already running");
-        problem.setProperty("jobId", e.runningJobId());
-        problem.setProperty("events", RetrainJob.eventsPath(e.runningJobId()));
-        return problem(problem);
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "A retrain is already running", e.getMessage());
+        Problems.with(problem, "job_id", e.runningJobId());
+        problem.setProperty(CONTRACT_JOB_ID, e.runningJobId());
+        Problems.with(problem, "events", RetrainJob.eventsPath(e.runningJobId()));
+        return Problems.response(problem);
     }
 
     @ExceptionHandler(JobNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(JobNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Job not found");
-        problem.setProperty("jobId", e.jobId());
-        return problem(problem);
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Job not found", e.getMessage());
+        Problems.with(problem, "job_id", e.jobId());
+        return Problems.response(problem);
     }
 
+    /** With the job already started, the client still learns which job and where its events are. */
     @ExceptionHandler(TooManyStreamsException.class)
     ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Too many event streams");
-        return problem(problem);
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many event streams",
+                e.getMessage());
+        e.jobId().ifPresent(jobId -> {
+            Problems.with(problem, "job_id", jobId);
+            Problems.with(problem, "events", RetrainJob.eventsPath(jobId));
+        });
+        return Problems.response(problem);
     }
 
     /** Multipart beyond spring.servlet.multipart limits: answered here, not by the container's error page. */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(413),
+        ProblemDetail problem = Problems.of(HttpStatusCode.valueOf(413), "Upload too large",
                 "The upload exceeds the limit of " + maxUploadBytes + " bytes");
-        problem.setTitle("Upload too large");
-        problem.setProperty("reason", "too_large");
-        return ResponseEntity.status(413).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unhandled error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error; see the service log");
-        problem.setTitle("Internal error");
-        return problem(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        Problems.with(problem, "reason", "too_large");
+        return new ResponseEntity<>(Problems.response(problem).getBody(), Problems.response(problem).getHeaders(),
+                HttpStatusCode.valueOf(413));
     }
 }

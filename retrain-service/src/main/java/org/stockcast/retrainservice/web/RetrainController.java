@@ -50,7 +50,14 @@ class RetrainController {
                        @RequestParam(defaultValue = "true") boolean fineTune,
                        @Parameter(description = "Override the configured number of LSTM epochs")
                        @RequestParam(required = false) @Min(1) @Max(MAX_EPOCHS) Integer epochs) throws IOException {
-        return streams.stream(start(file, fineTune, epochs), 0);
+        // The slot first: at the stream limit the client gets 503 and no job starts that it could not follow.
+        EventStreams.Slot slot = streams.reserve();
+        try {
+            return slot.stream(start(file, fineTune, epochs), 0);
+        } catch (IOException | RuntimeException e) {
+            slot.close();
+            throw e;
+        }
     }
 
     @Operation(summary = "Upload a sales CSV and retrain in the background; follow the returned events URL")

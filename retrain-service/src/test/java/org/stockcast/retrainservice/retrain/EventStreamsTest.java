@@ -1,14 +1,20 @@
 package org.stockcast.retrainservice.retrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -18,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The SSE pump on its own: replay, heartbeat comments while the job is quiet, completion after the final event. */
+@Timeout(60)
 class EventStreamsTest {
     private final RetrainJob job = new RetrainJob("j1", JobKind.UPLOAD, Instant.now());
     private final EventStreams streams = new EventStreams(TestProperties.tiny(Path.of("unused-data"),
@@ -50,7 +57,9 @@ class EventStreamsTest {
         job.progress(ProgressEvent.message("j1", Stage.VALIDATE, "Reading uploaded CSV x.csv..."));
         MvcResult result = mvc.perform(get("/stream")).andExpect(request().asyncStarted()).andReturn();
 
-        Thread.sleep(400);
+        // Quiet job: heartbeats keep coming (waited for, however slow the machine).
+        await("two heartbeats").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> result.getResponse().getContentAsString().split(":heartbeat\n", -1).length > 2);
         job.progress(ProgressEvent.message("j1", Stage.MERGE, "Merging datasets..."));
         job.fail("boom", Instant.now());
         String body = awaitContaining(result, "event:error");
@@ -72,13 +81,36 @@ class EventStreamsTest {
         assertThat(body).startsWith("id:3\nevent:error").doesNotContain("event:progress");
     }
 
-    private static String awaitContaining(MvcResult result, String text) throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        String body = result.getResponse().getContentAsString();
-        while (!body.contains(text) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            body = result.getResponse().getContentAsString();
+    @Test
+    void slotsAreReservedUpToTheLimitAndGivenBackOnce() {
+        List<EventStreams.Slot> taken = new ArrayList<>();
+        int free = streams.available();
+        for (int i = 0; i < free; i++) {
+            taken.add(streams.reserve());
         }
-        return body;
+        assertThatThrownBy(streams::reserve).isInstanceOf(TooManyStreamsException.class);
+        taken.get(0).close();
+        taken.get(0).close();
+        assertThat(streams.available()).isEqualTo(1);
+        EventStreams.Slot again = streams.reserve();
+        assertThat(streams.available()).isZero();
+        again.close();
+        taken.forEach(EventStreams.Slot::close);
+        assertThat(streams.available()).isEqualTo(free);
+    }
+
+    @Test
+    void aFinishedStreamGivesItsSlotBack() throws Exception {
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new StreamController(streams, job)).build();
+        int free = streams.available();
+        job.fail("boom", Instant.now());
+        MvcResult result = mvc.perform(get("/stream")).andReturn();
+        awaitContaining(result, "event:error");
+        await("slot released").atMost(Duration.ofSeconds(20)).until(() -> streams.available() == free);
+    }
+
+    private static String awaitContaining(MvcResult result, String text) {
+        return await("stream contains " + text).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> result.getResponse().getContentAsString(), body -> body.contains(text));
     }
 }

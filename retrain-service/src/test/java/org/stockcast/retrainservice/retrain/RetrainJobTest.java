@@ -2,6 +2,7 @@ package org.stockcast.retrainservice.retrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(60)
 class RetrainJobTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -48,17 +51,21 @@ class RetrainJobTest {
         RetrainJob job = new RetrainJob("j", JobKind.UPLOAD, T0);
         assertThat(job.awaitEventsAfter(0, Duration.ofMillis(50))).isEmpty();
 
-        CompletableFuture<List<JobEvent>> waiting = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<List<JobEvent>> waiting = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
             try {
-                return job.awaitEventsAfter(0, Duration.ofSeconds(30));
+                waiting.complete(job.awaitEventsAfter(0, Duration.ofSeconds(30)));
             } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                waiting.completeExceptionally(e);
             }
-        });
-        Thread.sleep(100);
+        }, "waiter");
+        waiter.start();
+        // Really parked in the timed wait (not merely not started yet) before the event arrives.
+        await("waiter parked").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
+                .until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
         assertThat(waiting).isNotDone();
         job.progress(ProgressEvent.message("j", Stage.VALIDATE, "a"));
-        assertThat(waiting.get(5, TimeUnit.SECONDS)).hasSize(1);
+        assertThat(waiting.get(20, TimeUnit.SECONDS)).hasSize(1);
 
         job.succeed(result("j"), T0);
         assertThat(job.awaitEventsAfter(2, Duration.ofSeconds(30))).isEmpty();

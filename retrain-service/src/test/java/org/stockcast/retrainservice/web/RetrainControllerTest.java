@@ -34,7 +34,7 @@ import org.stockcast.retrainservice.retrain.RetrainJob;
 /** Request handling and problem+json of the retrain endpoints; the job machinery is mocked. */
 @WebMvcTest(controllers = {RetrainController.class, PageController.class},
         properties = "inventory.upload.max-bytes=2KB")
-@Import(UploadReader.class)
+@Import({UploadReader.class, ApiKeySecurity.class})
 class RetrainControllerTest {
     private static final String SAMPLE = """
             date,product_id,category,region,price,discount,rating,sales,profit
@@ -50,6 +50,11 @@ class RetrainControllerTest {
 
     @MockitoBean
     EventStreams streams;
+
+    @org.junit.jupiter.api.BeforeEach
+    void streamSlotsAreFree() {
+        when(streams.reserve()).thenReturn(mock(EventStreams.Slot.class));
+    }
 
     private static MockMultipartFile csv(String name, String content) {
         return new MockMultipartFile("file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
@@ -125,9 +130,31 @@ class RetrainControllerTest {
         mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.job_id").value("running-7"))
                 .andExpect(jsonPath("$.jobId").value("running-7"))
                 .andExpect(jsonPath("$.events").value("/retrain/jobs/running-7/events"));
         verify(jobs, never()).start(any(), any());
+    }
+
+    @Test
+    void atTheStreamLimitNoJobStartsAndThe503SaysWhenToRetry() throws Exception {
+        when(streams.reserve()).thenThrow(new org.stockcast.retrainservice.retrain.TooManyStreamsException(64));
+        mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Too many event streams"));
+        verify(jobs, never()).start(any(), any());
+    }
+
+    @Test
+    void aSlotReservedForAJobThatCannotStartIsGivenBack() throws Exception {
+        EventStreams.Slot slot = mock(EventStreams.Slot.class);
+        when(streams.reserve()).thenReturn(slot);
+        doThrow(new RetrainBusyException("running-8")).when(jobs).checkIdle();
+        mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE))).andExpect(status().isConflict());
+        verify(slot).close();
+        verify(slot, never()).stream(any(), org.mockito.ArgumentMatchers.anyLong());
     }
 
     @Test
@@ -135,7 +162,7 @@ class RetrainControllerTest {
         when(jobs.start(any(), any())).thenThrow(new RetrainBusyException("late-1"));
         mvc.perform(multipart("/retrain/jobs").file(csv("sample.csv", SAMPLE)))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.jobId").value("late-1"));
+                .andExpect(jsonPath("$.job_id").value("late-1"));
     }
 
     @Test
@@ -163,7 +190,7 @@ class RetrainControllerTest {
         mvc.perform(get("/retrain/jobs/nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.jobId").value("nope"));
+                .andExpect(jsonPath("$.job_id").value("nope"));
     }
 
     @Test

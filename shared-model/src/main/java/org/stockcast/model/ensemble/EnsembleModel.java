@@ -1,10 +1,12 @@
 package org.stockcast.model.ensemble;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveForecast;
 import org.stockcast.model.additive.AdditiveModel;
@@ -40,8 +42,13 @@ public final class EnsembleModel {
     private final EnsembleWeights weights;
     private final AdditiveConfig additiveConfig;
     private final Optional<EnsembleCalibration> calibration;
-    private final ConcurrentHashMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cache =
+    /** Series with a precomputed model: as many as the version has models, never evicted. */
+    private final ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> precomputed =
             new ConcurrentHashMap<>();
+    /** On-demand fits: unbounded in number (numeric filters), so a size-bounded Caffeine cache. */
+    private final ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> fitted =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED_SERIES)
+                    .<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>>build().asMap();
 
     public EnsembleModel(SalesTable dataset, Map<String, FittedAdditiveModel> additiveModels, LstmForecaster lstm,
                          EnsembleWeights weights, AdditiveConfig additiveConfig,
@@ -93,18 +100,34 @@ public final class EnsembleModel {
 
     /** Whether the filter's forecast is already computed (for warm-up and tests). */
     public boolean isCached(SalesFilter filter) {
-        CompletableFuture<Optional<EnsembleForecast>> entry = cache.get(filter);
+        CompletableFuture<Optional<EnsembleForecast>> entry = cacheOf(filter).get(filter);
         return entry != null && entry.isDone() && !entry.isCompletedExceptionally();
     }
 
+    /**
+     * Whether {@link #forecast} would fit an additive model now (no precomputed model for the filter, not cached):
+     * the expensive case a service may want to run off the request thread and bound.
+     */
+    public boolean needsFit(SalesFilter filter) {
+        return !hasPrecomputedModel(filter) && !isCached(filter);
+    }
+
+    private boolean hasPrecomputedModel(SalesFilter filter) {
+        return SeriesKey.of(filter).filter(additiveModels::containsKey).isPresent();
+    }
+
+    private ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cacheOf(SalesFilter filter) {
+        return hasPrecomputedModel(filter) ? precomputed : fitted;
+    }
+
     private Optional<EnsembleForecast> fullHorizon(SalesFilter filter) {
+        ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cache = cacheOf(filter);
         CompletableFuture<Optional<EnsembleForecast>> entry = cache.get(filter);
         if (entry == null) {
             // Computing outside the map's locks: a slow fit must not block requests for other series.
             CompletableFuture<Optional<EnsembleForecast>> mine = new CompletableFuture<>();
             entry = cache.putIfAbsent(filter, mine);
             if (entry == null) {
-                evictIfFull(filter);
                 try {
                     Optional<EnsembleForecast> result = compute(filter);
                     mine.complete(result);
@@ -123,20 +146,6 @@ public final class EnsembleModel {
                 throw cause;
             }
             throw e;
-        }
-    }
-
-    private void evictIfFull(SalesFilter keep) {
-        if (cache.size() <= MAX_CACHED_SERIES) {
-            return;
-        }
-        for (SalesFilter candidate : cache.keySet()) {
-            if (!candidate.equals(keep) && SeriesKey.of(candidate).filter(additiveModels::containsKey).isEmpty()) {
-                cache.remove(candidate);
-                if (cache.size() <= MAX_CACHED_SERIES) {
-                    return;
-                }
-            }
         }
     }
 

@@ -21,7 +21,7 @@ import org.stockcast.model.dataset.DailySeries;
 /**
  * Fit/predict timings (warm JVM, medians) and rolling-origin backtests against seasonal-naive on the pharma
  * series and generated series. Prints Markdown. Run from the repository root:
- * mvn -o -q -pl shared-model test-compile exec:java -Dexec.classpathScope=test
+ * mvn -q -pl shared-model test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.stockcast.model.additive.AdditiveBenchmark
  * [-Dexec.args=/path/to/pharma-salesdaily.csv]
  */

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the saved-model fixture once per format version (src/test/resources/additive/models-format1.json) and
  * the predictions it must keep giving. Never overwrite an existing fixture: add models-format2.json instead, so
  * {@link AdditiveModelFixtureTest} keeps proving old files load.
- * Run: mvn -o -q -pl shared-model test-compile exec:java -Dexec.classpathScope=test
+ * Run: mvn -q -pl shared-model test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.stockcast.model.additive.FixtureWriter -Dexec.args=shared-model/src/test/resources/additive (from the repository root)
  */
 public final class FixtureWriter {

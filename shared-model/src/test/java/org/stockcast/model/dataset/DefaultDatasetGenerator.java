@@ -37,7 +37,7 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * Regenerate (from the repository root):
- * {@code mvn -o -q -pl shared-model test-compile exec:java -Dexec.mainClass=org.stockcast.model.dataset.DefaultDatasetGenerator -Dexec.classpathScope=test}
+ * {@code mvn -q -pl shared-model test-compile exec:java -Dexec.mainClass=org.stockcast.model.dataset.DefaultDatasetGenerator -Dexec.classpathScope=test}
  * with optional {@code -Dexec.args="<pharma csv> <output csv>"}. DefaultDatasetTest checks that data/master.csv is
  * exactly what this class produces.
  */

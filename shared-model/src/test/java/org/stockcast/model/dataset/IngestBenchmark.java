@@ -24,7 +24,7 @@ import org.stockcast.model.ingest.IngestLimits;
  * limits (50 MB); half of every upload replaces existing (date, product) rows, half adds new ones.
  *
  * <p>Run from the repository root with a fixed heap:
- * {@code MAVEN_OPTS="-Xmx1g" mvn -o -q -pl shared-model test-compile exec:java
+ * {@code MAVEN_OPTS="-Xmx1g" mvn -q -pl shared-model test-compile exec:java
  * -Dexec.mainClass=org.stockcast.model.dataset.IngestBenchmark -Dexec.classpathScope=test}
  * (optional {@code -Dexec.args="<work dir> [sizes]"}, default bench-work/ingest and all sizes; sizes e.g.
  * {@code 1000000} to check that the largest upload fits a smaller heap).

@@ -63,12 +63,20 @@ class EnsembleModelTest {
     }
 
     @Test
+    void precomputedSeriesNeverNeedAFit() {
+        assertThat(model.needsFit(SalesFilter.product("P1"))).isFalse();
+        assertThat(model.needsFit(new SalesFilter(null, null, null, null, 123.45, null))).isTrue();
+    }
+
+    @Test
     void otherFiltersAreFittedOnDemandAndCached() {
         SalesFilter combo = new SalesFilter(null, "A", "North", null, null, null);
         assertThat(SeriesKey.of(combo)).isEmpty();
         assertThat(model.isCached(combo)).isFalse();
+        assertThat(model.needsFit(combo)).isTrue();
         EnsembleForecast f = model.forecast(combo, 7).orElseThrow();
         assertThat(model.isCached(combo)).isTrue();
+        assertThat(model.needsFit(combo)).isFalse();
         DailySeries history = table.dailySeries(combo).orElseThrow();
         double[] expected = AdditiveModel.fit(history, model.additiveConfig()).predict(EnsembleModel.MAX_DAYS).yhat();
         for (int i = 0; i < 7; i++) {

@@ -12,7 +12,7 @@ import org.stockcast.model.store.ModelStore;
 /**
  * Writes the saved model-version fixture (src/test/resources/ensemble/store-v1) that {@link SavedVersionFixtureTest}
  * loads, so versions published by this build keep loading in later ones. Run once per format change:
- * {@code mvn -o -q -pl shared-model test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java
+ * {@code mvn -q -pl shared-model test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java
  * -Dexec.mainClass=org.stockcast.model.ensemble.VersionFixtureWriter -Dexec.classpathScope=test}
  */
 public final class VersionFixtureWriter {

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * LSTM training and prediction benchmark on the real pharma data. Each scenario runs in its own JVM (so peak RSS
  * and OMP_NUM_THREADS are per scenario); this process only prints the table.
  * <pre>
- * mvn -o -q -pl shared-model test-compile exec:java -Dexec.mainClass=org.stockcast.model.lstm.LstmBenchmark \
+ * mvn -q -pl shared-model test-compile exec:java -Dexec.mainClass=org.stockcast.model.lstm.LstmBenchmark \
  *     [-Dexec.args="epochs finetune predict"]
  * </pre>
  * Inputs: "small" = the daily total of the 8 drugs, last 1,222 days: 1,091 training + 121 validation windows.

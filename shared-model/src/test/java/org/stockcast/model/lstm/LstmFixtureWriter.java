@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * Regenerates the committed saved-model fixture. Only run this when the zip format changes on purpose (bump
  * {@link LstmModelFile#FORMAT_VERSION}, write a NEW fixture and keep the old one loading):
- * {@code mvn -o -q -pl shared-model test-compile exec:java -Dexec.mainClass=org.stockcast.model.lstm.LstmFixtureWriter} from the repository root
+ * {@code mvn -q -pl shared-model test-compile exec:java -Dexec.mainClass=org.stockcast.model.lstm.LstmFixtureWriter} from the repository root
  */
 public final class LstmFixtureWriter {
     static final String ZIP = "lstm/tiny-v1.zip";

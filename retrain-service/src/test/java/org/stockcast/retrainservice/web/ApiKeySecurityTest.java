@@ -29,8 +29,8 @@ import org.stockcast.retrainservice.retrain.RetrainJob;
 /** With inventory.retrain.api-key set, POSTs need the bearer token; reads stay open. */
 @WebMvcTest(controllers = {RetrainController.class, PageController.class},
         properties = "inventory.retrain.api-key=s3cret-key")
-@Import(UploadReader.class)
-class ApiKeyFilterTest {
+@Import({UploadReader.class, ApiKeySecurity.class})
+class ApiKeySecurityTest {
     private static final MockMultipartFile SAMPLE = new MockMultipartFile("file", "sample.csv", "text/csv",
             "date,sales\n2025-09-01,3\n".getBytes(StandardCharsets.UTF_8));
 
@@ -42,6 +42,11 @@ class ApiKeyFilterTest {
 
     @MockitoBean
     EventStreams streams;
+
+    @org.junit.jupiter.api.BeforeEach
+    void streamSlotsAreFree() {
+        when(streams.reserve()).thenReturn(mock(EventStreams.Slot.class));
+    }
 
     @Test
     void withoutTheTokenPostsAre401ProblemJson() throws Exception {
