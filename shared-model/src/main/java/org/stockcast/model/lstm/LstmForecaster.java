@@ -32,7 +32,8 @@ public final class LstmForecaster {
 
     /**
      * Autoregressive forecast of {@code days} (1..365) values following {@code history} (oldest first, >= 0).
-     * Only the last {@code window} days matter; a shorter history is left-padded with its own mean.
+     * Only the last {@code window} days matter; a shorter history is left-padded with its own mean. Missing days
+     * (NaN) are filled first ({@link MissingDays}).
      * Values are >= 0; after an all-zero window the forecast is 0.
      */
     public double[] forecast(double[] history, int days) {
@@ -42,6 +43,7 @@ public final class LstmForecaster {
         if (history == null) {
             throw new IllegalArgumentException("history is required");
         }
+        history = MissingDays.filled(history);
         int window = config.window();
         double[] values = new double[window + days];
         int known = Math.min(window, history.length);

@@ -49,6 +49,15 @@ public final class LstmTrainer {
                 windows.seriesSkipped() > 0 ? ", " + windows.seriesSkipped() + " series too short to use" : ""));
 
         MultiLayerNetwork network = start.map(LstmModelFile.Saved::network).orElseGet(() -> LstmNetworks.fresh(config));
+        if (windows.nothingToLearn()) {
+            // All-zero or missing histories must not fail a retrain: keep the weights we start from.
+            listener.message(String.format(Locale.ROOT, "Every LSTM training window is all zeros or has a missing "
+                    + "day (%d zero, %d with missing days): skipping the LSTM training and keeping the %s network",
+                    windows.zeroWindowsSkipped(), windows.missingWindowsSkipped(),
+                    start.isPresent() ? "previous" : "initial"));
+            return new LstmTrainingResult(new LstmForecaster(config, windows.normaliser(), network),
+                    start.isPresent(), 0, Double.NaN);
+        }
         if (start.isPresent()) {
             network.setLearningRate(config.learningRate());
         }

@@ -65,6 +65,30 @@ class LstmTrainerTest {
     }
 
     @Test
+    void allZeroSeriesSkipTheTrainingAndKeepThePreviousNetwork() throws Exception {
+        Path zip = dir.resolve("previous.zip");
+        LstmTrainingResult previous = LstmTrainer.train(SERIES, SyntheticSeries.tinyConfig(1), TrainingMode.FULL,
+                Optional.empty(), TrainingListener.NONE);
+        previous.forecaster().save(zip);
+        RecordingListener listener = new RecordingListener();
+
+        LstmTrainingResult result = LstmTrainer.train(List.of(new double[60], new double[40]),
+                SyntheticSeries.tinyConfig(1), TrainingMode.FINE_TUNE, Optional.of(zip), listener);
+
+        assertThat(result.epochsRun()).isZero();
+        assertThat(result.fineTuned()).isTrue();
+        assertThat(listener.messages).anyMatch(m -> m.contains("skipping the LSTM training")
+                && m.contains("previous"));
+        double[] history = SERIES.get(0);
+        assertThat(result.forecaster().forecast(history, 14))
+                .containsExactly(previous.forecaster().forecast(history, 14));
+        // and without a previous network the initial one is kept, forecasting 0 after zeros
+        LstmTrainingResult fresh = LstmTrainer.train(List.of(new double[60]), SyntheticSeries.tinyConfig(1),
+                TrainingMode.FULL, Optional.empty(), TrainingListener.NONE);
+        assertThat(fresh.forecaster().forecast(new double[60], 7)).containsOnly(0.0);
+    }
+
+    @Test
     void fineTuneWithoutPreviousModelTrainsFreshAndSaysWhy() {
         RecordingListener listener = new RecordingListener();
 
