@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.stockcast.model.dataset.AbsentDays;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.BacktestPlan;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ingest.IngestLimits;
@@ -30,7 +32,21 @@ public record InventoryProperties(
         @DefaultValue @Valid Upload upload,
         @DefaultValue @Valid Lstm lstm,
         @DefaultValue @Valid Ensemble ensemble,
-        @DefaultValue @Valid Evaluate evaluate) {
+        @DefaultValue @Valid Evaluate evaluate,
+        @DefaultValue @Valid Data data) {
+
+    /**
+     * How rows become daily series (API.md "Days, missing values and aggregates"): {@code absentDays} is what a day
+     * without a row inside a product's reported span means (ZERO sales, or MISSING); a product with no report for
+     * more than {@code discontinuedAfterDays} days before an aggregate's newest day no longer holds it back.
+     */
+    public record Data(@DefaultValue("ZERO") @NotNull AbsentDays absentDays,
+                       @DefaultValue("28") @PositiveOrZero int discontinuedAfterDays) {
+
+        public SeriesRules rules() {
+            return new SeriesRules(absentDays, discontinuedAfterDays);
+        }
+    }
 
     /** How many model versions the store keeps. */
     public record Models(@DefaultValue("5") @Positive int keep) {

@@ -16,6 +16,7 @@ import org.stockcast.model.dataset.MasterDataset;
 import org.stockcast.model.dataset.MergeResult;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.lstm.LstmConfig;
@@ -58,8 +59,9 @@ class RetrainPipeline {
                 .orElseThrow(() -> new IllegalStateException("The master dataset is empty: nothing to train on"));
         clock.finished(Stage.MERGE);
 
+        SeriesRules rules = properties.data().rules();
         AdditiveConfig additiveConfig = AdditiveConfig.defaults();
-        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, progress);
+        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, rules, progress);
         clock.finished(Stage.ADDITIVE);
 
         LstmConfig lstmConfig = properties.lstm().config();
@@ -67,16 +69,16 @@ class RetrainPipeline {
             lstmConfig = lstmConfig.withEpochs(request.epochs().getAsInt());
         }
         LstmStage.Outcome lstm = LstmStage.train(merged, lstmConfig, properties.lstm().maxHistoryDays(),
-                properties.evaluate().holdoutDays(), request.lstmMode(), store, progress);
+                properties.evaluate().holdoutDays(), request.lstmMode(), store, rules, progress);
         clock.finished(Stage.LSTM);
 
         EvaluateStage.Outcome evaluation = EvaluateStage.evaluate(merged, lstm.scored(), lstm.scoredCut(),
-                additiveConfig, properties.evaluate(), properties.ensemble().weights(), progress);
+                additiveConfig, properties.evaluate(), properties.ensemble().weights(), rules, progress);
         clock.finished(Stage.EVALUATE);
 
         Map<String, Object> versionMetrics = versionMetrics(fits, lstm.served(), evaluation, clock);
         EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.served().forecaster(),
-                fallbackWeights(evaluation), additiveConfig, evaluation.calibration());
+                fallbackWeights(evaluation), additiveConfig, evaluation.calibration(), rules);
         LocalDate lastDate = merged.lastDate().orElse(total.end());
         int version = publish(previous, request, model, evaluation.mode(), lstm.scored(), lastDate, versionMetrics,
                 lstm.served().fineTuned(), progress);

@@ -11,8 +11,9 @@ import java.util.function.IntPredicate;
 /**
  * The daily series of the rows a filter selects, with members (products) that report unevenly:
  * <ul>
- * <li>inside a member's span (first to last matching row) a day without a row is 0 or missing
- * ({@link AbsentDays}); an explicit missing value (NaN) makes that day of the aggregate missing;</li>
+ * <li>inside a member's span (its first to its last day with a value) a day without a row is 0 or missing
+ * ({@link AbsentDays}); an explicit missing value (NaN) there makes that day of the aggregate missing; rows marked
+ * missing outside the span, and members with no value at all, are left out;</li>
  * <li>the series starts at the first member's first day and ends at the earliest last day among the
  * <em>active</em> members (those whose last row is at most {@link SeriesRules#discontinuedAfterDays()} days before
  * the newest row): a member that has not reported the newest days yet must not pull those days towards 0, so they
@@ -20,7 +21,8 @@ import java.util.function.IntPredicate;
  * <li>a discontinued member counts as 0 after its last day (it stopped selling) and so does a member before its
  * first day (not launched yet).</li>
  * </ul>
- * For one product this is its own span, unchanged.
+ * For one product this is its own span, unchanged; a filter whose rows are all marked missing gives an all-NaN
+ * series over their dates.
  */
 final class DailyAggregation {
     private DailyAggregation() {
@@ -40,12 +42,21 @@ final class DailyAggregation {
         int[] days = table.epochDayColumn();
         String[] products = table.productColumn();
         double[] sales = table.salesColumn();
+        // A member's span runs between its first and last day with a value: rows marked missing before or after
+        // that say nothing, and a member with no value at all (a product before its launch) does not count.
         // Product ids are deduplicated instances, so an identity map is exact and cheap per row.
         Map<String, Span> spans = new IdentityHashMap<>();
+        int anyFirst = Integer.MAX_VALUE;
+        int anyLast = Integer.MIN_VALUE;
         String previous = null;
         Span span = null;
         for (int i = 0; i < table.size(); i++) {
             if (!matches.test(i)) {
+                continue;
+            }
+            anyFirst = Math.min(anyFirst, days[i]);
+            anyLast = Math.max(anyLast, days[i]);
+            if (Double.isNaN(sales[i])) {
                 continue;
             }
             if (products[i] != previous) {
@@ -55,8 +66,14 @@ final class DailyAggregation {
             span.first = Math.min(span.first, days[i]);
             span.last = Math.max(span.last, days[i]);
         }
-        if (spans.isEmpty()) {
+        if (anyFirst == Integer.MAX_VALUE) {
             return Optional.empty();
+        }
+        if (spans.isEmpty()) {
+            // every matching row is marked missing: the series exists, and all of it is unknown
+            double[] unknown = new double[anyLast - anyFirst + 1];
+            java.util.Arrays.fill(unknown, Double.NaN);
+            return Optional.of(new DailySeries(LocalDate.ofEpochDay(anyFirst), unknown));
         }
         int newest = Integer.MIN_VALUE;
         int start = Integer.MAX_VALUE;
@@ -69,9 +86,18 @@ final class DailyAggregation {
         double[] totals = new double[length];
         boolean[] missing = new boolean[length];
         int[] reported = new int[length];
+        previous = null;
+        span = null;
         for (int i = 0; i < table.size(); i++) {
             int day = days[i];
             if (day > end || !matches.test(i)) {
+                continue;
+            }
+            if (products[i] != previous) {
+                previous = products[i];
+                span = spans.get(previous);
+            }
+            if (span == null || day < span.first || day > span.last) {
                 continue;
             }
             int d = day - start;

@@ -14,6 +14,7 @@ import org.stockcast.model.backtest.Backtest;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.lstm.LstmForecaster;
 
 /**
@@ -40,12 +41,21 @@ public final class EnsembleModel {
     private final EnsembleWeights weights;
     private final AdditiveConfig additiveConfig;
     private final Optional<EnsembleCalibration> calibration;
+    private final SeriesRules seriesRules;
     private final ConcurrentHashMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cache =
             new ConcurrentHashMap<>();
 
     public EnsembleModel(SalesTable dataset, Map<String, FittedAdditiveModel> additiveModels, LstmForecaster lstm,
                          EnsembleWeights weights, AdditiveConfig additiveConfig,
                          Optional<EnsembleCalibration> calibration) {
+        this(dataset, additiveModels, lstm, weights, additiveConfig, calibration, SeriesRules.DEFAULT);
+    }
+
+    /** {@code seriesRules}: how rows become each filter's daily series (the retrain's, saved with the version). */
+    public EnsembleModel(SalesTable dataset, Map<String, FittedAdditiveModel> additiveModels, LstmForecaster lstm,
+                         EnsembleWeights weights, AdditiveConfig additiveConfig,
+                         Optional<EnsembleCalibration> calibration, SeriesRules seriesRules) {
+        this.seriesRules = seriesRules == null ? SeriesRules.DEFAULT : seriesRules;
         this.dataset = dataset;
         this.additiveModels = Map.copyOf(additiveModels);
         this.lstm = lstm;
@@ -76,6 +86,10 @@ public final class EnsembleModel {
 
     public Optional<EnsembleCalibration> calibration() {
         return calibration;
+    }
+
+    public SeriesRules seriesRules() {
+        return seriesRules;
     }
 
     /**
@@ -141,11 +155,16 @@ public final class EnsembleModel {
     }
 
     private Optional<EnsembleForecast> compute(SalesFilter filter) {
-        Optional<DailySeries> found = dataset.dailySeries(filter);
+        Optional<DailySeries> found = dataset.dailySeries(filter, seriesRules);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         DailySeries history = found.get();
+        Optional<EnsembleForecast> sparse = SparseHistory.forecast(dataset, filter, history, seriesRules, lstm,
+                additiveConfig.intervalWidth(), MAX_DAYS);
+        if (sparse.isPresent()) {
+            return sparse;
+        }
         // A precomputed model serves only the history it was fitted to; otherwise fit this series now.
         FittedAdditiveModel additive = SeriesKey.of(filter)
                 .map(additiveModels::get)

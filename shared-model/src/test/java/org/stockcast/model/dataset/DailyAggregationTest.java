@@ -75,6 +75,19 @@ class DailyAggregationTest {
     }
 
     @Test
+    void aMemberWithNoValueAtAllDoesNotCountAndAloneIsAllMissing() {
+        SalesTable.Builder b = rows("A", "X", 0, 4, 1);
+        add(b, "UNKNOWN", "X", 0, 9, Double.NaN);
+        SalesTable table = b.build();
+
+        assertThat(table.dailySeries(SalesFilter.ALL, SeriesRules.DEFAULT).orElseThrow().values())
+                .containsExactly(1, 1, 1, 1, 1);
+        DailySeries unknown = table.dailySeries(SalesFilter.product("UNKNOWN"), SeriesRules.DEFAULT).orElseThrow();
+        assertThat(unknown.length()).isEqualTo(10);
+        assertThat(unknown.values()).containsOnly(Double.NaN);
+    }
+
+    @Test
     void oneProductIsItsOwnSpanAsBefore() {
         SalesTable table = rows("A", "X", 0, 9, 7).build();
 
