@@ -57,6 +57,8 @@ class RealDataEndToEndTest {
 
     @LocalServerPort
     int port;
+    /** The progress messages of the last upload. */
+    private List<String> messages = List.of();
 
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
@@ -82,6 +84,7 @@ class RealDataEndToEndTest {
         int version = upload("prelaunch.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
 
         assertThat(version).isEqualTo(1);
+        assertThat(messages).anyMatch(m -> m.contains("skipping the LSTM training and keeping the initial network"));
         EnsembleForecast f = served(version).forecast(SalesFilter.product("PRELAUNCH"), 14).orElseThrow();
         assertThat(f.forecast()).containsOnly(0.0);
         assertThat(f.warnings()).singleElement().asString().contains("are zero");
@@ -140,6 +143,8 @@ class RealDataEndToEndTest {
         try (SseReader reader = new SseReader(response.body())) {
             events = reader.readAll();
         }
+        messages = events.stream().filter(e -> e.event().equals("progress"))
+                .map(e -> JSON.readTree(e.data()).get("message").asString()).toList();
         SseEvent last = events.get(events.size() - 1);
         assertThat(last.event()).as(last.data()).isEqualTo("result");
         JsonNode result = JSON.readTree(last.data());
