@@ -44,6 +44,20 @@ class InventoryPropertiesTest {
     }
 
     @Test
+    void aHolidayCountryIsOneOfJollydaysCalendarsOrNone() {
+        runner.withPropertyValues("inventory.holidays.country=US", "inventory.holidays.days-after=1")
+                .run(context -> {
+                    InventoryProperties p = context.getBean(InventoryProperties.class);
+                    assertThat(p.holidays().rules().country()).contains("US");
+                    assertThat(p.holidays().rules().daysAfter()).isEqualTo(1);
+                });
+        runner.run(context -> assertThat(context.getBean(InventoryProperties.class).holidays().rules().country())
+                .isEmpty());
+        runner.withPropertyValues("inventory.holidays.country=atlantis")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void absentDaysAreConfigurableBesideTheDataDir() {
         runner.withPropertyValues("inventory.data-dir=/tmp/stockcast-data", "inventory.data.absent-days=missing",
                 "inventory.data.discontinued-after-days=14").run(context -> {

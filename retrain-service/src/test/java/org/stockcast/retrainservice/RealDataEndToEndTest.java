@@ -114,12 +114,14 @@ class RealDataEndToEndTest {
     @Test
     @Order(3)
     void aCsvWithNaAndEmptySalesCellsUploadsPublishesAndKeepsThemMissing() throws Exception {
-        String csv = "date,product_id,category,region,sales\n"
-                + "2025-08-20,N02BA,Analgesic,East,NA\n"
-                + "2025-08-21,N02BA,Analgesic,East,\n"
-                + "2025-08-22,N02BA,Analgesic,East,3\n";
+        String csv = "date,product_id,category,region,sales,event\n"
+                + "2025-08-20,N02BA,Analgesic,East,NA,\n"
+                + "2025-08-21,N02BA,Analgesic,East,,0\n"
+                + "2025-08-22,N02BA,Analgesic,East,3,promo\n";
 
         int version = upload("gaps.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(messages).contains("Special days: 1 (event: promo)");
 
         SalesTable master = new MasterDataset(DATA).load();
         assertThat(sales(master, "2025-08-20", "N02BA")).isNaN();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.stockcast.model.additive.AdditiveConfig;
+import org.stockcast.model.additive.SpecialDay;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.MasterDataset;
 import org.stockcast.model.dataset.MergeResult;
@@ -60,7 +63,7 @@ class RetrainPipeline {
         clock.finished(Stage.MERGE);
 
         SeriesRules rules = properties.data().rules();
-        AdditiveConfig additiveConfig = AdditiveConfig.defaults();
+        AdditiveConfig additiveConfig = withSpecialDays(AdditiveConfig.defaults(), merged, progress);
         AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, rules, progress);
         clock.finished(Stage.ADDITIVE);
 
@@ -86,6 +89,17 @@ class RetrainPipeline {
 
         return new RetrainResult(jobId, JobStatus.SUCCESS, version, merge.rowsUploaded(), merge.rowsAdded(),
                 merge.rowsUpdated(), merge.rowsTotal(), lastDate, versionMetrics, clock.timings());
+    }
+
+    /** The configured holiday calendar and the upload's holiday/event columns, up to the longest horizon. */
+    private AdditiveConfig withSpecialDays(AdditiveConfig config, SalesTable table, RetrainProgress progress) {
+        List<SpecialDay> days = properties.holidays().rules().specialDays(table, EnsembleModel.MAX_DAYS);
+        if (!days.isEmpty()) {
+            progress.stage(Stage.ADDITIVE, String.format(Locale.ROOT, "Special days: %d (%s)", days.size(),
+                    days.stream().limit(5).map(SpecialDay::name).collect(Collectors.joining(", "))
+                            + (days.size() > 5 ? ", ..." : "")));
+        }
+        return config.withSpecialDays(days);
     }
 
     private static MergeResult merge(SalesTable previous, RetrainRequest request, RetrainProgress progress) {
