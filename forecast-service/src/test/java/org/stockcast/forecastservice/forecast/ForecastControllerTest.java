@@ -106,6 +106,18 @@ class ForecastControllerTest {
         org.assertj.core.api.Assertions.assertThat(request.getValue().daysOrDefault()).isEqualTo(7);
     }
 
+    @Test
+    void plotDrawsAHistoryWithMissingDaysOrOnlyMissingDays() throws Exception {
+        ForecastResult plain = result();
+        EnsembleForecast f = plain.forecast();
+        for (double[] values : new double[][] {{4, Double.NaN, 6}, {Double.NaN, Double.NaN, Double.NaN}}) {
+            EnsembleForecast gappy = new EnsembleForecast(f.start(), f.forecast(), f.lower(), f.upper(),
+                    f.additive(), f.lstm(), new DailySeries(f.history().start(), values));
+            byte[] png = ForecastPlot.png(new ForecastResult(7, plain.filter(), gappy, plain.advice()));
+            org.assertj.core.api.Assertions.assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"days\":0}|days",
