@@ -65,6 +65,25 @@ class RetrainPipelineTest {
     }
 
     @Test
+    void threeDaysOfNewProductsAsTheOnlyDataPublishAColdStartVersion() throws Exception {
+        Path models = root.resolve("models");
+        InventoryProperties properties = TestProperties.tiny(root.resolve("data"), models, Map.of());
+        ModelStore store = new ModelStore(models, 5);
+        Recorded progress = new Recorded();
+
+        RetrainResult result = pipeline(properties, new StorePublisher(store)).run("job-new", sampleUpload(),
+                progress);
+
+        assertThat(result.modelVersion()).isEqualTo(1);
+        assertThat(progress.messages()).anyMatch(m -> m.contains("No series is long enough")
+                && m.contains("keeping the initial network"));
+        EnsembleModel model = ModelVersionFiles.read(store.versionDir(1));
+        var p021 = model.forecast(SalesFilter.product("P021"), 30).orElseThrow();
+        assertThat(p021.warnings()).singleElement().asString().startsWith("New series");
+        assertThat(java.util.Arrays.stream(p021.forecast()).max().orElseThrow()).isLessThanOrEqualTo(1.5 * 400);
+    }
+
+    @Test
     void whenPublishingFailsTheMasterDatasetIsPutBackAndNoVersionAppears() throws Exception {
         Path data = root.resolve("data");
         Path models = root.resolve("models");

@@ -29,7 +29,6 @@ record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows valid
     static TrainingWindows build(List<double[]> series, LstmConfig config, Optional<WindowNormaliser> fixedNormaliser) {
         int window = config.window();
         List<double[]> usable = new ArrayList<>();
-        int longest = 0;
         for (int s = 0; s < series.size(); s++) {
             double[] values = series.get(s);
             if (values == null) {
@@ -42,15 +41,15 @@ record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows valid
                             + "; LSTM inputs must be finite and >= 0 (or NaN when missing)");
                 }
             }
-            longest = Math.max(longest, values.length);
             if (values.length >= window + 1) {
                 usable.add(values);
             }
         }
         if (usable.isEmpty()) {
-            throw new IllegalArgumentException("No series is long enough to train the LSTM: need at least "
-                    + (window + 1) + " days (window " + window + " + 1), the longest of " + series.size()
-                    + " series has " + longest);
+            // e.g. only new products: nothing to learn yet, which must not fail a retrain (the caller says why)
+            WindowNormaliser normaliser = fixedNormaliser.orElseGet(() -> WindowNormaliser.fit(1.0, 1.0, window));
+            Windows none = toWindows(List.of(), window, normaliser);
+            return new TrainingWindows(normaliser, none, none, 0, series.size(), 0, 0);
         }
         int[] take = fairShares(usable, window, config.maxTrainingWindows());
 

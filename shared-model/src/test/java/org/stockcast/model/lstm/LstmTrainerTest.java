@@ -54,14 +54,17 @@ class LstmTrainerTest {
     }
 
     @Test
-    void allSeriesTooShortIsAClearError() {
+    void allSeriesTooShortKeepTheInitialNetworkAndSayWhy() {
         List<double[]> tooShort = List.of(new double[5], new double[10]);
+        RecordingListener listener = new RecordingListener();
 
-        assertThatThrownBy(() -> LstmTrainer.train(tooShort, SyntheticSeries.tinyConfig(1), TrainingMode.FULL,
-                Optional.empty(), TrainingListener.NONE))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("need at least 11 days")
-                .hasMessageContaining("longest of 2 series has 10");
+        LstmTrainingResult result = LstmTrainer.train(tooShort, SyntheticSeries.tinyConfig(1), TrainingMode.FULL,
+                Optional.empty(), listener);
+
+        assertThat(result.epochsRun()).isZero();
+        assertThat(listener.messages).anyMatch(m -> m.contains("need at least 11 days")
+                && m.contains("longest of 2 series has 10") && m.contains("keeping the initial network"));
+        assertThat(result.forecaster().forecast(new double[] {1, 2, 3}, 5)).hasSize(5);
     }
 
     @Test

@@ -79,6 +79,9 @@ class TrainingWindowsTest {
         assertThat(windows.nothingToLearn()).isTrue();
         assertThat(windows.validation().count()).isZero();
         assertThat(windows.zeroWindowsSkipped()).isEqualTo(60 - CONFIG.window());
+        TrainingWindows tooShort = TrainingWindows.build(List.of(new double[3]), CONFIG, Optional.empty());
+        assertThat(tooShort.nothingToLearn()).isTrue();
+        assertThat(tooShort.seriesSkipped()).isEqualTo(1);
     }
 
     @Test
