@@ -2,7 +2,7 @@ package org.stockcast.model.dataset;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +44,9 @@ final class DailyAggregation {
         double[] sales = table.salesColumn();
         // A member's span runs between its first and last day with a value: rows marked missing before or after
         // that say nothing, and a member with no value at all (a product before its launch) does not count.
-        // Product ids are deduplicated instances, so an identity map is exact and cheap per row.
-        Map<String, Span> spans = new IdentityHashMap<>();
+        // Rows of one product usually come together: the map is only asked when the product changes (by
+        // reference; equal ids from merged tables may be distinct instances, so the map itself compares by value).
+        Map<String, Span> spans = new HashMap<>();
         int anyFirst = Integer.MAX_VALUE;
         int anyLast = Integer.MIN_VALUE;
         String previous = null;

@@ -88,6 +88,19 @@ class DailyAggregationTest {
     }
 
     @Test
+    void aProductIsOneMemberAcrossMergedUploads() {
+        SalesTable master = rows(new String("A"), "X", 0, 9, 1).build();
+        SalesTable.Builder upload = rows(new String("A"), "X", 10, 12, 1);
+        add(upload, "B", "X", 0, 12, 1);
+
+        SalesTable merged = MasterDataset.merge(master, upload.build()).merged();
+        DailySeries total = merged.dailySeries(SalesFilter.ALL, SeriesRules.of(AbsentDays.MISSING)).orElseThrow();
+
+        assertThat(total.end()).isEqualTo(D0.plusDays(12));
+        assertThat(total.values()).containsOnly(2.0);
+    }
+
+    @Test
     void oneProductIsItsOwnSpanAsBefore() {
         SalesTable table = rows("A", "X", 0, 9, 7).build();
 
