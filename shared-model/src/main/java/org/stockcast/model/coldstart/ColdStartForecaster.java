@@ -12,7 +12,8 @@ import org.stockcast.model.stock.NormalQuantile;
  * of 4x its sales within 30 days). Instead:
  * <ul>
  * <li>weekly shape: day-of-week factors (mean 1) from the last {@link #SHAPE_WEEKS} weeks of a longer reference
- * series (its category), when there is one with at least {@link #MIN_HISTORY_DAYS} days and sales; else flat;</li>
+ * series (its category), when there is one with at least {@link #MIN_HISTORY_DAYS} days and sales, shrunk towards
+ * flat by weeks / (weeks + {@link #SHRINK_WEEKS}) and kept within [1/3, 3]; else flat;</li>
  * <li>level: the mean of the series' own last {@link #LEVEL_DAYS} known days, each divided by its day's factor;</li>
  * <li>forecast = level x factor of the day; interval = forecast +- z x spread x sqrt(1 + 1/n) x
  * sqrt(1 + h / 28) x {@link #WIDEN}, where spread is the larger of the days' own standard deviation and
@@ -27,8 +28,10 @@ public final class ColdStartForecaster {
     static final int SHAPE_WEEKS = 8;
     static final double WIDEN = 1.5;
     static final double MIN_RELATIVE_SPREAD = 0.2;
-    /** Day-of-week factors are kept within [1/4, 4] so one odd week in the reference cannot zero a weekday. */
-    static final double MAX_FACTOR = 4;
+    /** Day-of-week factors are kept within [1/3, 3] so one odd week in the reference cannot zero a weekday. */
+    static final double MAX_FACTOR = 3;
+    /** Weeks of evidence at which the reference's shape counts half: the shape is shrunk towards flat by it. */
+    static final double SHRINK_WEEKS = 2;
 
     /** Point forecast and interval from the day after the history; {@code weeklyShape} is what was used. */
     public record Forecast(LocalDate start, double[] forecast, double[] lower, double[] upper, double level,
@@ -128,9 +131,14 @@ public final class ColdStartForecaster {
         if (!(overall > 0)) {
             return Optional.empty();
         }
+        // A sparse or noisy reference (a category of a few erratic products) shows a weekly "shape" that is
+        // mostly noise; shrink it towards flat by how many weeks of evidence it has (8 full weeks: 0.8).
+        double weeks = (values.length - from) / 7.0;
+        double weight = weeks / (weeks + SHRINK_WEEKS);
         double[] factors = new double[7];
         for (int day = 0; day < 7; day++) {
-            factors[day] = Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, means[day] / overall));
+            double shrunk = 1 + weight * (means[day] / overall - 1);
+            factors[day] = Math.min(MAX_FACTOR, Math.max(1 / MAX_FACTOR, shrunk));
         }
         return Optional.of(factors);
     }

@@ -46,11 +46,16 @@ class ColdStartForecasterTest {
         ColdStartForecaster.Forecast f = ColdStartForecaster.forecast(launch, Optional.of(reference), 7, 0.8);
 
         assertThat(f.shapeFromReference()).isTrue();
-        // starts on Monday: five weekdays at the weekday level, then the weekend at twice that
-        assertThat(f.forecast()[0]).isCloseTo(10, within(1e-9));
-        assertThat(f.forecast()[4]).isCloseTo(10, within(1e-9));
-        assertThat(f.forecast()[5]).isCloseTo(20, within(1e-9));
-        assertThat(f.forecast()[6]).isCloseTo(20, within(1e-9));
+        // 8 weeks of evidence: the category's 2:1 weekend shape shrunk by 8/(8+2) towards flat
+        double weekday0 = 1 + 0.8 * (100.0 / (900.0 / 7) - 1);
+        double weekend = 1 + 0.8 * (200.0 / (900.0 / 7) - 1);
+        assertThat(f.weeklyShape()[0]).isCloseTo(weekday0, within(1e-9));
+        assertThat(f.weeklyShape()[6]).isCloseTo(weekend, within(1e-9));
+        // starts on Monday: five weekdays at one level, then the weekend higher by the shrunk ratio
+        assertThat(f.forecast()[0]).isCloseTo(f.forecast()[4], within(1e-9));
+        assertThat(f.forecast()[5] / f.forecast()[0]).isCloseTo(weekend / weekday0, within(1e-9));
+        assertThat(f.forecast()[5]).isBetween(15.0, 20.0);
+        assertThat(f.forecast()[0]).isBetween(10.0, 12.0);
     }
 
     @Test
