@@ -109,6 +109,9 @@ class ForecastServiceEndToEndTest {
         assertThat(body.get("maximum_level").asDouble()).isGreaterThanOrEqualTo(body.get("reorder_point").asDouble());
         assertThat(body.get("minimum_level").asDouble()).isEqualTo(body.get("safety_stock").asDouble());
         assertThat(body.get("warnings").isArray()).isTrue();
+        // P021 has three days of history: the cold start says so first, and extrapolates no trend
+        assertThat(body.get("warnings").get(0).asString()).startsWith("New series: only 3 days of history");
+        body.get("forecast").forEach(point -> assertThat(point.get("forecast").asDouble()).isBetween(50.0, 600.0));
 
         HttpResponse<String> stock = http.postJson("/forecast",
                 "{\"days\":30,\"product_id\":\"P023\",\"current_stock\":0}");

@@ -15,7 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 import org.stockcast.common.config.CommonProperties;
+import org.stockcast.model.dataset.AbsentDays;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.BacktestPlan;
+import org.stockcast.model.holidays.HolidayRules;
+import org.stockcast.model.holidays.PublicHolidays;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.lstm.LstmConfig;
@@ -34,7 +38,43 @@ public record InventoryProperties(
         @DefaultValue @Valid Upload upload,
         @DefaultValue @Valid Lstm lstm,
         @DefaultValue @Valid Ensemble ensemble,
-        @DefaultValue @Valid Evaluate evaluate) implements CommonProperties {
+        @DefaultValue @Valid Evaluate evaluate,
+        @DefaultValue @Valid Data data,
+        @DefaultValue @Valid Holidays holidays) implements CommonProperties {
+
+    /**
+     * How rows become daily series (API.md "Days, missing values and aggregates"): {@code absentDays} is what a day
+     * without a row inside a product's reported span means (ZERO sales, or MISSING); a product with no report for
+     * more than {@code discontinuedAfterDays} days before an aggregate's newest day no longer holds it back.
+     */
+    public record Data(@DefaultValue("ZERO") @NotNull AbsentDays absentDays,
+                       @DefaultValue("28") @PositiveOrZero int discontinuedAfterDays) {
+
+        public SeriesRules rules() {
+            return new SeriesRules(absentDays, discontinuedAfterDays);
+        }
+    }
+
+    /**
+     * Special days for the additive model: {@code country} names a public-holiday calendar (Jollyday's codes: us,
+     * de, gb, fr, ...; empty = none, the default, since the right calendar depends on where the sales happen), and
+     * an upload's {@code holiday}/{@code event} column always adds its own days; each gets a window of
+     * {@code daysBefore}/{@code daysAfter} days around the date, as Prophet's lower/upper_window.
+     */
+    public record Holidays(@DefaultValue("") String country,
+                           @DefaultValue("0") @PositiveOrZero int daysBefore,
+                           @DefaultValue("0") @PositiveOrZero int daysAfter) {
+
+        @AssertTrue(message = "country must be one of Jollyday's calendar codes (e.g. us, de, gb) or empty")
+        public boolean isCountryKnown() {
+            return country == null || country.isBlank()
+                    || PublicHolidays.countries().contains(country.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        public HolidayRules rules() {
+            return new HolidayRules(java.util.Optional.ofNullable(country), daysBefore, daysAfter);
+        }
+    }
 
     /** How many model versions the store keeps. */
     public record Models(@DefaultValue("5") @Positive int keep) {

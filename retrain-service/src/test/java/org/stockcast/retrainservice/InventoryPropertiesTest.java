@@ -39,7 +39,35 @@ class InventoryPropertiesTest {
             assertThat(p.ensemble().weights()).isEqualTo(EnsembleWeights.Mode.AUTO);
             assertThat(p.evaluate().plan()).isEqualTo(org.stockcast.model.ensemble.BacktestPlan.defaults());
             assertThat(p.evaluate().intervalWidth()).isEqualTo(0.8);
+            assertThat(p.data().rules()).isEqualTo(org.stockcast.model.dataset.SeriesRules.DEFAULT);
         });
+    }
+
+    @Test
+    void aHolidayCountryIsOneOfJollydaysCalendarsOrNone() {
+        runner.withPropertyValues("inventory.holidays.country=US", "inventory.holidays.days-after=1")
+                .run(context -> {
+                    InventoryProperties p = context.getBean(InventoryProperties.class);
+                    assertThat(p.holidays().rules().country()).contains("US");
+                    assertThat(p.holidays().rules().daysAfter()).isEqualTo(1);
+                });
+        runner.run(context -> assertThat(context.getBean(InventoryProperties.class).holidays().rules().country())
+                .isEmpty());
+        runner.withPropertyValues("inventory.holidays.country=atlantis")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void absentDaysAreConfigurableBesideTheDataDir() {
+        runner.withPropertyValues("inventory.data-dir=/tmp/stockcast-data", "inventory.data.absent-days=missing",
+                "inventory.data.discontinued-after-days=14").run(context -> {
+                    InventoryProperties p = context.getBean(InventoryProperties.class);
+                    assertThat(p.dataDir()).isEqualTo(Path.of("/tmp/stockcast-data"));
+                    assertThat(p.data().rules()).isEqualTo(new org.stockcast.model.dataset.SeriesRules(
+                            org.stockcast.model.dataset.AbsentDays.MISSING, 14));
+                });
+        runner.withPropertyValues("inventory.data.absent-days=sometimes")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test

@@ -76,7 +76,14 @@ class ForecastController {
         return new ForecastResponse(result.modelVersion(), result.filter().describe(), points,
                 round(advice.reorderPoint()), round(advice.safetyStock()), round(advice.minimumLevel()),
                 round(advice.maximumLevel()),
-                advice.daysOfStockLeft() == null ? null : round(advice.daysOfStockLeft()), advice.warnings());
+                advice.daysOfStockLeft() == null ? null : round(advice.daysOfStockLeft()), warnings(f, advice));
+    }
+
+    /** How the forecast was made when it is not the regular ensemble (new product, no sales) first, then the advice's. */
+    static java.util.List<String> warnings(EnsembleForecast forecast, InventoryAdvice advice) {
+        java.util.List<String> all = new java.util.ArrayList<>(forecast.warnings());
+        all.addAll(advice.warnings());
+        return all;
     }
 
     /** Three decimals: finer than any sales unit, and keeps the JSON readable. */

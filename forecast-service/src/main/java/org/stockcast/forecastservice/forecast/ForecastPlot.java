@@ -58,10 +58,15 @@ final class ForecastPlot {
         List<Date> historyX = new ArrayList<>(shown);
         List<Double> historyY = new ArrayList<>(shown);
         for (int i = history.length() - shown; i < history.length(); i++) {
+            if (Double.isNaN(history.values()[i])) {
+                continue; // a missing day has no point to draw
+            }
             historyX.add(date(history.date(i)));
             historyY.add(history.values()[i]);
         }
-        style(chart.addSeries("History", historyX, historyY), new Color(60, 60, 60));
+        if (!historyX.isEmpty()) { // an all-missing history draws the forecast alone
+            style(chart.addSeries("History", historyX, historyY), new Color(60, 60, 60));
+        }
 
         List<Date> forecastX = new ArrayList<>(f.days());
         List<Double> forecastY = new ArrayList<>(f.days());

@@ -54,6 +54,22 @@ class ForecastControllerTest {
     }
 
     @Test
+    void theForecastsOwnWarningsComeBeforeTheAdvice() throws Exception {
+        ForecastResult plain = result();
+        EnsembleForecast f = plain.forecast();
+        EnsembleForecast zero = new EnsembleForecast(f.start(), new double[] {0, 0}, new double[] {0, 0},
+                new double[] {0, 0}, new double[] {0, 0}, new double[] {0, 0}, null, new double[0][], f.history(),
+                List.of("All 3 days of history (2025-09-01 to 2025-09-03) are zero: the forecast is 0"));
+        given(service.forecast(any())).willReturn(new ForecastResult(7, plain.filter(), zero, plain.advice()));
+
+        postJson("{\"days\":2,\"product_id\":\"P021\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.forecast.2025-09-04.forecast").value(0.0))
+                .andExpect(jsonPath("$.warnings[0]").value(Matchers.startsWith("All 3 days of history")))
+                .andExpect(jsonPath("$.warnings[1]").value(Matchers.startsWith("No current stock")));
+    }
+
+    @Test
     void answersSnakeCaseWithDatesAscending() throws Exception {
         given(service.forecast(any())).willReturn(result());
         postJson("{\"days\":2,\"product_id\":\"P021\",\"current_stock\":12.5,\"lead_time_days\":3}")
@@ -88,6 +104,18 @@ class ForecastControllerTest {
         ArgumentCaptor<ForecastRequest> request = ArgumentCaptor.forClass(ForecastRequest.class);
         Mockito.verify(service).forecast(request.capture());
         org.assertj.core.api.Assertions.assertThat(request.getValue().daysOrDefault()).isEqualTo(7);
+    }
+
+    @Test
+    void plotDrawsAHistoryWithMissingDaysOrOnlyMissingDays() throws Exception {
+        ForecastResult plain = result();
+        EnsembleForecast f = plain.forecast();
+        for (double[] values : new double[][] {{4, Double.NaN, 6}, {Double.NaN, Double.NaN, Double.NaN}}) {
+            EnsembleForecast gappy = new EnsembleForecast(f.start(), f.forecast(), f.lower(), f.upper(),
+                    f.additive(), f.lstm(), new DailySeries(f.history().start(), values));
+            byte[] png = ForecastPlot.png(new ForecastResult(7, plain.filter(), gappy, plain.advice()));
+            org.assertj.core.api.Assertions.assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        }
     }
 
     @ParameterizedTest

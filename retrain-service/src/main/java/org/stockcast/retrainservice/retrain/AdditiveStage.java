@@ -14,6 +14,7 @@ import org.stockcast.model.additive.FittedAdditiveModel;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.SeriesKey;
 
 /** Stage "additive": one Prophet-style model per precomputed series (total, products, categories, regions). */
@@ -43,6 +44,14 @@ final class AdditiveStage {
      * forecast service's on-demand fit.
      */
     static Fits fitAll(SalesTable table, AdditiveConfig config, RetrainProgress progress) {
+        return fitAll(table, config, SeriesRules.DEFAULT, progress);
+    }
+
+    /**
+     * As above with the series built under {@code rules}; a series without one known day (all missing) is skipped,
+     * the total included: the forecast service answers it with 0 and a warning.
+     */
+    static Fits fitAll(SalesTable table, AdditiveConfig config, SeriesRules rules, RetrainProgress progress) {
         progress.stage(Stage.ADDITIVE, "Starting Prophet-style model fit...");
         Map<String, SalesFilter> keys = seriesToFit(table);
         Map<String, FittedAdditiveModel> models = new LinkedHashMap<>();
@@ -51,8 +60,8 @@ final class AdditiveStage {
         for (Map.Entry<String, SalesFilter> entry : keys.entrySet()) {
             index++;
             String key = entry.getKey();
-            Optional<DailySeries> series = table.dailySeries(entry.getValue());
-            if (series.isEmpty()) {
+            Optional<DailySeries> series = table.dailySeries(entry.getValue(), rules);
+            if (series.isEmpty() || allMissing(series.get())) {
                 skipped.add(key);
                 continue;
             }
@@ -72,5 +81,14 @@ final class AdditiveStage {
             }
         }
         return new Fits(models, List.copyOf(skipped));
+    }
+
+    private static boolean allMissing(DailySeries series) {
+        for (double v : series.values()) {
+            if (!Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -21,6 +21,7 @@ import org.stockcast.model.backtest.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.BacktestPlan;
 import org.stockcast.model.ensemble.BacktestReport;
 import org.stockcast.model.ensemble.EnsembleBacktest;
@@ -54,6 +55,13 @@ final class EvaluateStage {
     static Outcome evaluate(SalesTable table, Optional<LstmForecaster> scoredLstm, Optional<LocalDate> lstmCut,
                             AdditiveConfig additiveConfig, InventoryProperties.Evaluate settings,
                             EnsembleWeights.Mode mode, RetrainProgress progress) {
+        return evaluate(table, scoredLstm, lstmCut, additiveConfig, settings, mode, SeriesRules.DEFAULT, progress);
+    }
+
+    /** As above with the series built under {@code rules} (missing days are neither fitted nor scored). */
+    static Outcome evaluate(SalesTable table, Optional<LstmForecaster> scoredLstm, Optional<LocalDate> lstmCut,
+                            AdditiveConfig additiveConfig, InventoryProperties.Evaluate settings,
+                            EnsembleWeights.Mode mode, SeriesRules rules, RetrainProgress progress) {
         BacktestPlan plan = settings.plan();
         Map<String, SalesFilter> keys = backtestedSeries(table, settings.maxProducts());
         progress.stage(Stage.EVALUATE, String.format(Locale.ROOT,
@@ -71,7 +79,7 @@ final class EvaluateStage {
                 (history, horizon) -> PointForecast.of(lstm.forecast(history.values(), horizon))));
 
         List<SeriesBacktest> backtests = keys.entrySet().parallelStream()
-                .map(e -> backtest(table, e.getKey(), e.getValue(), plan, members, lstmCut))
+                .map(e -> backtest(table, e.getKey(), e.getValue(), plan, members, lstmCut, rules))
                 .filter(Objects::nonNull)
                 .toList();
         Optional<HorizonWeights> fixed = mode == EnsembleWeights.Mode.FIXED
@@ -121,8 +129,9 @@ final class EvaluateStage {
     }
 
     private static SeriesBacktest backtest(SalesTable table, String key, SalesFilter filter, BacktestPlan plan,
-                                           Map<Member, Forecaster> members, Optional<LocalDate> lstmCut) {
-        Optional<DailySeries> series = table.dailySeries(filter);
+                                           Map<Member, Forecaster> members, Optional<LocalDate> lstmCut,
+                                           SeriesRules rules) {
+        Optional<DailySeries> series = table.dailySeries(filter, rules);
         if (series.isEmpty()) {
             return null;
         }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.lstm.EpochProgress;
 import org.stockcast.model.lstm.LstmConfig;
@@ -60,12 +61,18 @@ final class LstmStage {
      * up to {@code until}: the global network learns from all of them. Series too short for one window are left out.
      */
     static List<double[]> trainingSeries(SalesTable table, int window, int maxHistoryDays, LocalDate until) {
+        return trainingSeries(table, window, maxHistoryDays, until, SeriesRules.DEFAULT);
+    }
+
+    /** As above with the series built under {@code rules} (missing days stay NaN: their windows are skipped). */
+    static List<double[]> trainingSeries(SalesTable table, int window, int maxHistoryDays, LocalDate until,
+                                         SeriesRules rules) {
         List<double[]> series = new ArrayList<>();
         List<SalesFilter> filters = new ArrayList<>();
         filters.add(SalesFilter.ALL);
         table.productIds().forEach(id -> filters.add(SalesFilter.product(id)));
         for (SalesFilter filter : filters) {
-            table.dailySeries(filter)
+            table.dailySeries(filter, rules)
                     .map(s -> recent(until(s, until), maxHistoryDays))
                     .filter(values -> values.length > window)
                     .ifPresent(series::add);
@@ -99,16 +106,22 @@ final class LstmStage {
 
     static Outcome train(SalesTable table, LstmConfig config, int maxHistoryDays, int holdoutDays, TrainingMode mode,
                          ModelStore store, RetrainProgress progress) throws IOException {
+        return train(table, config, maxHistoryDays, holdoutDays, mode, store, SeriesRules.DEFAULT, progress);
+    }
+
+    static Outcome train(SalesTable table, LstmConfig config, int maxHistoryDays, int holdoutDays, TrainingMode mode,
+                         ModelStore store, SeriesRules rules, RetrainProgress progress) throws IOException {
         LocalDate last = table.lastDate().orElseThrow(() -> new IllegalStateException("empty dataset"));
         LocalDate cut = last.minusDays(holdoutDays);
-        List<double[]> held = trainingSeries(table, config.window(), maxHistoryDays, cut);
+        List<double[]> held = trainingSeries(table, config.window(), maxHistoryDays, cut, rules);
         TrainingListener listener = listener(progress);
         if (held.isEmpty()) {
             progress.stage(Stage.LSTM, "Too little history to hold " + holdoutDays
                     + " days out for the backtest: training on everything, the LSTM gets no ensemble weight");
             Optional<Previous> previous = mode == TrainingMode.FINE_TUNE
                     ? previous(store, ModelVersionFiles.LSTM) : Optional.empty();
-            LstmTrainingResult served = LstmTrainer.train(trainingSeries(table, config.window(), maxHistoryDays, last),
+            LstmTrainingResult served = LstmTrainer.train(trainingSeries(table, config.window(), maxHistoryDays, last,
+                            rules),
                     config, mode, previous.map(Previous::zip), listener);
             report(progress, "trained", served);
             return new Outcome(served, Optional.empty(), Optional.empty(), 0);
@@ -123,7 +136,7 @@ final class LstmStage {
         report(progress, "held-out", scored);
 
         progress.stage(Stage.LSTM, "Fine-tuning the LSTM on the " + holdoutDays + " held-out days...");
-        List<double[]> full = trainingSeries(table, config.window(), maxHistoryDays, last);
+        List<double[]> full = trainingSeries(table, config.window(), maxHistoryDays, last, rules);
         // recent windows only: the held-out days and as many again before them, so the catch-up stays short
         LstmConfig catchUp = config.withEpochs(Math.min(config.epochs(), CATCH_UP_EPOCHS))
                 .withMaxTrainingWindows(Math.max(1, 2 * (holdoutDays + config.window()) * full.size()));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.stockcast.model.additive.AdditiveConfig;
+import org.stockcast.model.additive.SpecialDay;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.MasterDataset;
 import org.stockcast.model.dataset.MergeResult;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.lstm.LstmConfig;
@@ -58,8 +62,9 @@ class RetrainPipeline {
                 .orElseThrow(() -> new IllegalStateException("The master dataset is empty: nothing to train on"));
         clock.finished(Stage.MERGE);
 
-        AdditiveConfig additiveConfig = AdditiveConfig.defaults();
-        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, progress);
+        SeriesRules rules = properties.data().rules();
+        AdditiveConfig additiveConfig = withSpecialDays(AdditiveConfig.defaults(), merged, progress);
+        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, rules, progress);
         clock.finished(Stage.ADDITIVE);
 
         LstmConfig lstmConfig = properties.lstm().config();
@@ -67,16 +72,16 @@ class RetrainPipeline {
             lstmConfig = lstmConfig.withEpochs(request.epochs().getAsInt());
         }
         LstmStage.Outcome lstm = LstmStage.train(merged, lstmConfig, properties.lstm().maxHistoryDays(),
-                properties.evaluate().holdoutDays(), request.lstmMode(), store, progress);
+                properties.evaluate().holdoutDays(), request.lstmMode(), store, rules, progress);
         clock.finished(Stage.LSTM);
 
         EvaluateStage.Outcome evaluation = EvaluateStage.evaluate(merged, lstm.scored(), lstm.scoredCut(),
-                additiveConfig, properties.evaluate(), properties.ensemble().weights(), progress);
+                additiveConfig, properties.evaluate(), properties.ensemble().weights(), rules, progress);
         clock.finished(Stage.EVALUATE);
 
         Map<String, Object> versionMetrics = versionMetrics(fits, lstm, evaluation, clock);
         EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.served().forecaster(),
-                fallbackWeights(evaluation), additiveConfig, evaluation.calibration());
+                fallbackWeights(evaluation), additiveConfig, evaluation.calibration(), rules);
         LocalDate lastDate = merged.lastDate().orElse(total.end());
         int version = publish(previous, request, model, evaluation.mode(), lstm.scored(), lastDate, versionMetrics,
                 lstm.served().fineTuned(), progress);
@@ -84,6 +89,17 @@ class RetrainPipeline {
 
         return new RetrainResult(jobId, JobStatus.SUCCESS, version, merge.rowsUploaded(), merge.rowsAdded(),
                 merge.rowsUpdated(), merge.rowsTotal(), lastDate, versionMetrics, clock.timings());
+    }
+
+    /** The configured holiday calendar and the upload's holiday/event columns, up to the longest horizon. */
+    private AdditiveConfig withSpecialDays(AdditiveConfig config, SalesTable table, RetrainProgress progress) {
+        List<SpecialDay> days = properties.holidays().rules().specialDays(table, EnsembleModel.MAX_DAYS);
+        if (!days.isEmpty()) {
+            progress.stage(Stage.ADDITIVE, String.format(Locale.ROOT, "Special days: %d (%s)", days.size(),
+                    days.stream().limit(5).map(SpecialDay::name).collect(Collectors.joining(", "))
+                            + (days.size() > 5 ? ", ..." : "")));
+        }
+        return config.withSpecialDays(days);
     }
 
     private static MergeResult merge(SalesTable previous, RetrainRequest request, RetrainProgress progress) {

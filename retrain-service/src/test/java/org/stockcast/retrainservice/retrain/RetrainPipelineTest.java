@@ -65,6 +65,48 @@ class RetrainPipelineTest {
     }
 
     @Test
+    void threeDaysOfNewProductsAsTheOnlyDataPublishAColdStartVersion() throws Exception {
+        Path models = root.resolve("models");
+        InventoryProperties properties = TestProperties.tiny(root.resolve("data"), models, Map.of());
+        ModelStore store = new ModelStore(models, 5);
+        Recorded progress = new Recorded();
+
+        RetrainResult result = pipeline(properties, new StorePublisher(store)).run("job-new", sampleUpload(),
+                progress);
+
+        assertThat(result.modelVersion()).isEqualTo(1);
+        assertThat(progress.messages()).anyMatch(m -> m.contains("No series is long enough")
+                && m.contains("keeping the initial network"));
+        EnsembleModel model = ModelVersionFiles.read(store.versionDir(1));
+        var p021 = model.forecast(SalesFilter.product("P021"), 30).orElseThrow();
+        assertThat(p021.warnings()).singleElement().asString().startsWith("New series");
+        assertThat(java.util.Arrays.stream(p021.forecast()).max().orElseThrow()).isLessThanOrEqualTo(1.5 * 400);
+    }
+
+    @Test
+    void absentDaysConfiguredAsMissingAreSavedInTheVersionAndLeftUnfitted() throws Exception {
+        Path data = root.resolve("data");
+        Path models = root.resolve("models");
+        SeedData.writeMaster(data);
+        InventoryProperties properties = TestProperties.tiny(data, models,
+                Map.of("inventory.data.absent-days", "missing"));
+        ModelStore store = new ModelStore(models, 5);
+        // P030 reports 2025-09-02 after a day without a row (2025-09-01) following its last master day
+        String csv = "date,product_id,category,region,sales\n2025-09-02,P030,Groceries,East,150\n";
+        SalesTable upload = CsvIngest.read(new java.io.ByteArrayInputStream(csv.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "gap.csv", IngestLimits.DEFAULTS);
+
+        pipeline(properties, new StorePublisher(store)).run("job-m", RetrainRequest.upload(upload, "gap.csv", true,
+                OptionalInt.empty(), Duration.ofMillis(5)), new Recorded());
+
+        EnsembleModel model = ModelVersionFiles.read(store.versionDir(1));
+        assertThat(model.seriesRules().absentDays()).isEqualTo(org.stockcast.model.dataset.AbsentDays.MISSING);
+        double[] p030 = model.forecast(SalesFilter.product("P030"), 7).orElseThrow().history().values();
+        assertThat(p030[p030.length - 2]).isNaN();
+        assertThat(p030[p030.length - 1]).isEqualTo(150);
+    }
+
+    @Test
     void whenPublishingFailsTheMasterDatasetIsPutBackAndNoVersionAppears() throws Exception {
         Path data = root.resolve("data");
         Path models = root.resolve("models");

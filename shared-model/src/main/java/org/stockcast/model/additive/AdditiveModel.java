@@ -14,46 +14,56 @@ public final class AdditiveModel {
     private AdditiveModel() {
     }
 
+    /**
+     * Missing days (NaN) are left out of the fit, as Prophet drops rows whose y is NaN: time stays on the whole
+     * span (so the model's dates and seasonality phases are the series'), changepoints are placed among the
+     * observed days, and only observed days enter the least squares. At least one day must be observed.
+     */
     public static FittedAdditiveModel fit(DailySeries series, AdditiveConfig config) {
         validate(series, config);
         int n = series.length();
         double[] y = series.values();
+        int[] observed = observedRows(y);
+        if (observed.length == 0) {
+            throw new IllegalArgumentException("every day from " + series.start() + " to " + series.end()
+                    + " is missing; nothing to fit");
+        }
+        int m = observed.length;
         double yScale = 0;
-        for (double v : y) {
-            yScale = Math.max(yScale, Math.abs(v));
+        for (int row : observed) {
+            yScale = Math.max(yScale, Math.abs(y[row]));
         }
         if (yScale == 0) {
             yScale = 1; // Prophet does the same for an all-zero series
         }
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            ys[i] = y[i] / yScale;
-        }
         // Prophet divides by (last - first); one point has no span, so use one day
         double timeScale = Math.max(n - 1, 1);
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = i / timeScale;
+        double[] ys = new double[m];
+        double[] t = new double[m];
+        for (int i = 0; i < m; i++) {
+            ys[i] = y[observed[i]] / yScale;
+            t[i] = observed[i] / timeScale;
         }
-        int[] changepointRows = Trend.changepointIndexes(n, config.changepoints(), config.changepointRange());
+        // indexes into the observed rows; their time is that of the day they fall on
+        int[] changepointRows = Trend.changepointIndexes(m, config.changepoints(), config.changepointRange());
+        double[] changepointT = new double[Math.max(1, changepointRows.length)];
+        for (int j = 0; j < changepointRows.length; j++) {
+            changepointT[j] = t[changepointRows[j]];
+        }
         if (changepointRows.length == 0) {
             changepointRows = new int[] {0}; // Prophet's dummy changepoint at t = 0
-        }
-        double[] changepointT = new double[changepointRows.length];
-        for (int j = 0; j < changepointRows.length; j++) {
-            changepointT[j] = changepointRows[j] / timeScale;
         }
         FeatureLayout layout = FeatureLayout.forHistory(n, config);
         int columns = layout.columns();
         Design design = new Design(t, ys, changepointT, changepointRows,
-                layout.features(series.start().toEpochDay(), n), columns);
+                observedFeatures(layout.features(series.start().toEpochDay(), n), columns, observed, n), columns);
         int s = changepointT.length;
         double[] precision = Posterior.precisions(s, layout.priorPrecisions(config));
         double[] l1 = Posterior.l1Weights(s, columns, config.changepointPriorScale());
 
         double[] start = new double[design.parameters()];
         // Prophet's linear_growth_init: the line through the first and last points
-        start[0] = n > 1 ? (ys[n - 1] - ys[0]) / (t[n - 1] - t[0]) : 0;
+        start[0] = m > 1 ? (ys[m - 1] - ys[0]) / (t[m - 1] - t[0]) : 0;
         start[1] = ys[0];
         MapFit.Result result = MapFit.fit(new GramLeastSquares(design), start, precision, l1);
         LOG.debug("additive MAP: {} days, {} iterations", n, result.iterations());
@@ -67,6 +77,36 @@ public final class AdditiveModel {
         double[] beta = Arrays.copyOfRange(theta, 2 + s, 2 + s + columns);
         return new FittedAdditiveModel(config, series.start(), n, timeScale, yScale, layout, theta[0], theta[1],
                 changepointT, deltas, beta, result.sigma());
+    }
+
+    /** Indexes of the days with a value (not NaN). */
+    static int[] observedRows(double[] y) {
+        int count = 0;
+        for (double v : y) {
+            if (!Double.isNaN(v)) {
+                count++;
+            }
+        }
+        int[] rows = new int[count];
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isNaN(y[i])) {
+                rows[k++] = i;
+            }
+        }
+        return rows;
+    }
+
+    /** The rows of the row-major feature matrix for the observed days (the matrix itself when all are). */
+    private static double[] observedFeatures(double[] x, int columns, int[] observed, int n) {
+        if (observed.length == n) {
+            return x;
+        }
+        double[] out = new double[observed.length * columns];
+        for (int i = 0; i < observed.length; i++) {
+            System.arraycopy(x, observed[i] * columns, out, i * columns, columns);
+        }
+        return out;
     }
 
     /**
@@ -92,7 +132,7 @@ public final class AdditiveModel {
             throw new IllegalArgumentException("cannot fit an empty series");
         }
         for (int i = 0; i < series.length(); i++) {
-            if (!Double.isFinite(series.values()[i])) {
+            if (Double.isInfinite(series.values()[i])) {
                 throw new IllegalArgumentException("value on " + series.date(i) + " is not finite");
             }
         }

@@ -3,7 +3,8 @@ package org.stockcast.model.dataset;
 import java.time.LocalDate;
 
 /**
- * A gap-free daily series: values[i] is the total for start + i days. Days with no rows are 0 sales.
+ * A gap-free daily series: values[i] is the total for start + i days; NaN marks a missing day (not fitted, not
+ * scored). How rows become days is {@link SeriesRules}' business.
  * Arrays are never mutated after construction (callers must not change them).
  */
 public record DailySeries(LocalDate start, double[] values) {

@@ -240,6 +240,19 @@ public final class SalesTable {
         return Optional.of(new DailySeries(LocalDate.ofEpochDay(first), values));
     }
 
+    /**
+     * The daily series of the filter under {@code rules}: absent days as configured, explicit missing values kept
+     * as NaN, an aggregate ending where its active members' reports end ({@link DailyAggregation}).
+     */
+    public Optional<DailySeries> dailySeries(SalesFilter filter, SeriesRules rules) {
+        return DailyAggregation.of(this, filter, rules);
+    }
+
+    /** Row test for the filter, for package code that aggregates rows itself. Not thread-safe (it caches). */
+    java.util.function.IntPredicate matcher(SalesFilter filter) {
+        return new RowMatcher(filter)::matches;
+    }
+
     /** Number of rows the filter matches. */
     public int count(SalesFilter filter) {
         RowMatcher matcher = new RowMatcher(filter);

@@ -15,6 +15,7 @@ import org.stockcast.model.backtest.Backtest;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.lstm.Rollout;
 
@@ -42,6 +43,7 @@ public final class EnsembleModel {
     private final EnsembleWeights weights;
     private final AdditiveConfig additiveConfig;
     private final Optional<EnsembleCalibration> calibration;
+    private final SeriesRules seriesRules;
     /** Series with a precomputed model: as many as the version has models, never evicted. */
     private final ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> precomputed =
             new ConcurrentHashMap<>();
@@ -53,6 +55,14 @@ public final class EnsembleModel {
     public EnsembleModel(SalesTable dataset, Map<String, FittedAdditiveModel> additiveModels, LstmForecaster lstm,
                          EnsembleWeights weights, AdditiveConfig additiveConfig,
                          Optional<EnsembleCalibration> calibration) {
+        this(dataset, additiveModels, lstm, weights, additiveConfig, calibration, SeriesRules.DEFAULT);
+    }
+
+    /** {@code seriesRules}: how rows become each filter's daily series (the retrain's, saved with the version). */
+    public EnsembleModel(SalesTable dataset, Map<String, FittedAdditiveModel> additiveModels, LstmForecaster lstm,
+                         EnsembleWeights weights, AdditiveConfig additiveConfig,
+                         Optional<EnsembleCalibration> calibration, SeriesRules seriesRules) {
+        this.seriesRules = seriesRules == null ? SeriesRules.DEFAULT : seriesRules;
         this.dataset = dataset;
         this.additiveModels = Map.copyOf(additiveModels);
         this.lstm = lstm;
@@ -83,6 +93,10 @@ public final class EnsembleModel {
 
     public Optional<EnsembleCalibration> calibration() {
         return calibration;
+    }
+
+    public SeriesRules seriesRules() {
+        return seriesRules;
     }
 
     /**
@@ -150,11 +164,16 @@ public final class EnsembleModel {
     }
 
     private Optional<EnsembleForecast> compute(SalesFilter filter) {
-        Optional<DailySeries> found = dataset.dailySeries(filter);
+        Optional<DailySeries> found = dataset.dailySeries(filter, seriesRules);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         DailySeries history = found.get();
+        Optional<EnsembleForecast> sparse = SparseHistory.forecast(dataset, filter, history, seriesRules, lstm,
+                additiveConfig.intervalWidth(), MAX_DAYS);
+        if (sparse.isPresent()) {
+            return sparse;
+        }
         // A precomputed model serves only the history it was fitted to; otherwise fit this series now.
         FittedAdditiveModel additive = SeriesKey.of(filter)
                 .map(additiveModels::get)

@@ -70,7 +70,7 @@ public final class ModelVersionFiles {
             holdoutLstm.get().save(dir.resolve(LSTM_HOLDOUT));
         }
         EnsembleSettings settings = new EnsembleSettings(EnsembleSettings.FORMAT_VERSION, model.weights(),
-                weightingMode, model.additiveConfig(), model.calibration().orElse(null));
+                weightingMode, model.additiveConfig(), model.calibration().orElse(null), model.seriesRules());
         try {
             Files.write(dir.resolve(ENSEMBLE), JSON.writeValueAsBytes(settings));
         } catch (JacksonException e) {
@@ -90,7 +90,7 @@ public final class ModelVersionFiles {
         }
         LstmForecaster lstm = LstmForecaster.load(dir.resolve(LSTM));
         return new EnsembleModel(dataset, additiveModels, lstm, settings.weights(), settings.additiveConfig(),
-                java.util.Optional.ofNullable(settings.calibration()));
+                java.util.Optional.ofNullable(settings.calibration()), settings.seriesRules());
     }
 
     public static EnsembleSettings readSettings(Path dir) throws IOException {

@@ -284,10 +284,14 @@ public final class CsvIngest {
                         }
                     }
                     case SALES -> {
-                        sales = value.isEmpty() ? Double.NaN : CsvValues.parseNumber(value);
-                        if (!(sales >= 0) || Double.isInfinite(sales)) {
-                            problem(line, names[c], raw, value.isEmpty() ? "sales is required"
-                                    : "sales must be a number >= 0");
+                        // An empty cell or NA is an explicit missing value (API.md), kept as NaN, not 0.
+                        if (isMissing(value)) {
+                            sales = Double.NaN;
+                        } else {
+                            sales = CsvValues.parseNumber(value);
+                            if (!(sales >= 0) || Double.isInfinite(sales)) {
+                                problem(line, names[c], raw, "sales must be a number >= 0");
+                            }
                         }
                     }
                     case CATEGORY -> category = value;
@@ -308,6 +312,11 @@ public final class CsvIngest {
                     table.extra(extraIndex[c], record[c]);
                 }
             }
+        }
+
+        /** Empty or {@code NA} (any case): a value the uploader did not have. */
+        static boolean isMissing(String value) {
+            return value.isEmpty() || value.equalsIgnoreCase("NA");
         }
 
         private double optionalNumber(String value, String raw, long line, int column) {

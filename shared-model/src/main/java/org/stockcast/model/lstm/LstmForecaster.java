@@ -38,21 +38,23 @@ public final class LstmForecaster {
     /**
      * Autoregressive forecast of {@code days} (1..365) values following {@code history} (oldest first, >= 0).
      * Only the last {@code window} days feed the network; a shorter history is left-padded with its own mean.
+     * Missing days (NaN) are filled first ({@link MissingDays}).
      * Values are >= 0; after an all-zero window the forecast is 0.
      */
     public double[] forecast(double[] history, int days, Rollout rollout) {
-        double[] path = rollout(history, days);
+        if (history == null) {
+            throw new IllegalArgumentException("history is required");
+        }
+        double[] filled = MissingDays.filled(history);
+        double[] path = rollout(filled, days);
         return rollout == Rollout.FREE ? path
-                : DriftDamping.damp(path, DriftDamping.level(history, DriftDamping.LEVEL_DAYS),
+                : DriftDamping.damp(path, DriftDamping.level(filled, DriftDamping.LEVEL_DAYS),
                         DriftDamping.DECAY_DAYS);
     }
 
     private double[] rollout(double[] history, int days) {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be 1.." + MAX_DAYS + ", was " + days);
-        }
-        if (history == null) {
-            throw new IllegalArgumentException("history is required");
         }
         int window = config.window();
         double[] values = new double[window + days];

@@ -49,6 +49,20 @@ public final class LstmTrainer {
                 windows.seriesSkipped() > 0 ? ", " + windows.seriesSkipped() + " series too short to use" : ""));
 
         MultiLayerNetwork network = start.map(LstmModelFile.Saved::network).orElseGet(() -> LstmNetworks.fresh(config));
+        if (windows.nothingToLearn()) {
+            // All-zero, missing or too-short histories must not fail a retrain: keep the weights we start from.
+            String why = windows.seriesUsed() == 0
+                    ? String.format(Locale.ROOT, "No series is long enough to train the LSTM (need at least %d "
+                    + "days: window %d + 1; the longest of %d series has %d)", config.window() + 1, config.window(),
+                    series.size(), series.stream().mapToInt(s -> s.length).max().orElse(0))
+                    : String.format(Locale.ROOT, "Every LSTM training window is all zeros or has a missing day "
+                    + "(%d zero, %d with missing days)", windows.zeroWindowsSkipped(),
+                    windows.missingWindowsSkipped());
+            listener.message(why + ": skipping the LSTM training and keeping the "
+                    + (start.isPresent() ? "previous" : "initial") + " network");
+            return new LstmTrainingResult(new LstmForecaster(config, windows.normaliser(), network),
+                    start.isPresent(), 0, Double.NaN);
+        }
         if (start.isPresent()) {
             network.setLearningRate(config.learningRate());
         }

@@ -12,7 +12,12 @@ import java.util.Optional;
  * {@code validationFraction} of each series' windows is held out for early stopping.
  */
 record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows validation, int seriesUsed,
-                       int seriesSkipped, int zeroWindowsSkipped) {
+                       int seriesSkipped, int zeroWindowsSkipped, int missingWindowsSkipped) {
+
+    /** True when no window is left to train on (every one all zeros or holding a missing day). */
+    boolean nothingToLearn() {
+        return train.count() == 0;
+    }
 
     /** {@code inputs} is row-major [count][window]. */
     record Windows(float[] inputs, float[] targets, int count, int window) {
@@ -24,33 +29,34 @@ record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows valid
     static TrainingWindows build(List<double[]> series, LstmConfig config, Optional<WindowNormaliser> fixedNormaliser) {
         int window = config.window();
         List<double[]> usable = new ArrayList<>();
-        int longest = 0;
         for (int s = 0; s < series.size(); s++) {
             double[] values = series.get(s);
             if (values == null) {
                 throw new IllegalArgumentException("series " + s + " is null");
             }
             for (int i = 0; i < values.length; i++) {
-                if (!Double.isFinite(values[i]) || values[i] < 0) {
+                // NaN is a missing day: windows holding one are skipped below
+                if (Double.isInfinite(values[i]) || values[i] < 0) {
                     throw new IllegalArgumentException("series " + s + " day " + i + " is " + values[i]
-                            + "; LSTM inputs must be finite and >= 0");
+                            + "; LSTM inputs must be finite and >= 0 (or NaN when missing)");
                 }
             }
-            longest = Math.max(longest, values.length);
             if (values.length >= window + 1) {
                 usable.add(values);
             }
         }
         if (usable.isEmpty()) {
-            throw new IllegalArgumentException("No series is long enough to train the LSTM: need at least "
-                    + (window + 1) + " days (window " + window + " + 1), the longest of " + series.size()
-                    + " series has " + longest);
+            // e.g. only new products: nothing to learn yet, which must not fail a retrain (the caller says why)
+            WindowNormaliser normaliser = fixedNormaliser.orElseGet(() -> WindowNormaliser.fit(1.0, 1.0, window));
+            Windows none = toWindows(List.of(), window, normaliser);
+            return new TrainingWindows(normaliser, none, none, 0, series.size(), 0, 0);
         }
         int[] take = fairShares(usable, window, config.maxTrainingWindows());
 
         List<double[]> trainRows = new ArrayList<>();
         List<double[]> valRows = new ArrayList<>();
         int zeroWindows = 0;
+        int missingWindows = 0;
         for (int s = 0; s < usable.size(); s++) {
             double[] values = usable.get(s);
             int available = values.length - window;
@@ -58,6 +64,10 @@ record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows valid
             int validationCount = validationCount(take[s], config.validationFraction());
             for (int w = first; w < available; w++) {
                 double scale = WindowNormaliser.scale(values, w, window);
+                if (Double.isNaN(scale) || Double.isNaN(values[w + window])) {
+                    missingWindows++;
+                    continue;
+                }
                 if (scale <= 0) {
                     zeroWindows++;
                     continue;
@@ -68,12 +78,16 @@ record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows valid
                 (w >= available - validationCount ? valRows : trainRows).add(row);
             }
         }
+        // Nothing to learn (e.g. products before their launch): the caller keeps its network; a neutral normaliser
+        // stands in for one that cannot be fitted on no ratios.
+        WindowNormaliser normaliser = fixedNormaliser.orElseGet(() -> trainRows.isEmpty()
+                ? WindowNormaliser.fit(1.0, 1.0, window) : fitNormaliser(trainRows, window));
         if (trainRows.isEmpty()) {
-            throw new IllegalArgumentException("Every training window is all zeros; the LSTM has nothing to learn");
+            valRows.clear();
         }
-        WindowNormaliser normaliser = fixedNormaliser.orElseGet(() -> fitNormaliser(trainRows, window));
         return new TrainingWindows(normaliser, toWindows(trainRows, window, normaliser),
-                toWindows(valRows, window, normaliser), usable.size(), series.size() - usable.size(), zeroWindows);
+                toWindows(valRows, window, normaliser), usable.size(), series.size() - usable.size(), zeroWindows,
+                missingWindows);
     }
 
     static int validationCount(int windows, double fraction) {

@@ -89,16 +89,25 @@ public final class InventoryAdvisor {
      * weeks of history, the plain std dev (which overstates noise by any pattern, erring on the safe side).
      */
     static double dailyVariability(double[] history) {
+        // missing days (NaN) are left out: a pair with a missing day says nothing about the noise
         int from = Math.max(0, history.length - VARIABILITY_WINDOW_DAYS);
         int n = history.length - from;
         if (n >= 3 * SEASON_DAYS) {
             double[] diffs = new double[n - SEASON_DAYS];
+            int k = 0;
             for (int i = 0; i < diffs.length; i++) {
-                diffs[i] = history[from + i + SEASON_DAYS] - history[from + i];
+                double d = history[from + i + SEASON_DAYS] - history[from + i];
+                if (!Double.isNaN(d)) {
+                    diffs[k++] = d;
+                }
             }
-            return stdDev(diffs, 0, diffs.length) / Math.sqrt(2);
+            if (k >= 2 * SEASON_DAYS) {
+                return stdDev(diffs, 0, k) / Math.sqrt(2);
+            }
         }
-        return n >= 2 ? stdDev(history, from, n) : 0;
+        double[] known = java.util.Arrays.stream(history, from, history.length).filter(v -> !Double.isNaN(v))
+                .toArray();
+        return known.length >= 2 ? stdDev(known, 0, known.length) : 0;
     }
 
     static double stdDev(double[] values, int from, int n) {
@@ -154,15 +163,17 @@ public final class InventoryAdvisor {
                 forecast.length, units(ahead), recent, units(before)));
     }
 
+    /** Mean of the known (not NaN) values of [from, from + n); 0 when none is known. */
     private static double mean(double[] values, int from, int n) {
-        if (n <= 0) {
-            return 0;
-        }
         double sum = 0;
+        int known = 0;
         for (int i = from; i < from + n; i++) {
-            sum += values[i];
+            if (!Double.isNaN(values[i])) {
+                sum += values[i];
+                known++;
+            }
         }
-        return sum / n;
+        return known == 0 ? 0 : sum / known;
     }
 
     private static String units(double value) {

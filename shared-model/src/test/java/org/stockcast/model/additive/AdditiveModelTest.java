@@ -28,6 +28,38 @@ class AdditiveModelTest {
     }
 
     @Test
+    void missingDaysAreSkippedNotFittedAsZero() {
+        SyntheticSeries truth = SyntheticSeries.generate(800, 2.0, 11);
+        double[] gappy = truth.series().values().clone();
+        double[] zeros = gappy.clone();
+        for (int i = 500; i < 560; i++) {
+            gappy[i] = Double.NaN;
+            zeros[i] = 0;
+        }
+        gappy[799] = Double.NaN; // a missing last day keeps the model's dates
+        FittedAdditiveModel skipped = AdditiveModel.fit(new DailySeries(SyntheticSeries.START, gappy),
+                AdditiveConfig.defaults());
+        FittedAdditiveModel zeroed = AdditiveModel.fit(new DailySeries(SyntheticSeries.START, zeros),
+                AdditiveConfig.defaults());
+
+        AdditiveForecast fitted = skipped.fitted();
+        assertThat(skipped.lastDate()).isEqualTo(truth.series().end());
+        assertThat(rms(Arrays.copyOfRange(fitted.trend(), 500, 560), Arrays.copyOfRange(truth.trend(), 500, 560)))
+                .isLessThan(3.0);
+        assertThat(rms(Arrays.copyOfRange(zeroed.fitted().trend(), 500, 560),
+                Arrays.copyOfRange(truth.trend(), 500, 560))).isGreaterThan(10.0);
+        assertThat(skipped.sigma()).isCloseTo(2.0, within(0.4));
+        assertThat(fitted.yhat()).doesNotContain(Double.NaN);
+    }
+
+    @Test
+    void anAllMissingSeriesCannotBeFitted() {
+        assertThatThrownBy(() -> AdditiveModel.fit(new DailySeries(SyntheticSeries.START,
+                new double[] {Double.NaN, Double.NaN}), AdditiveConfig.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
+    }
+
+    @Test
     void componentsAddUpToTheForecast() {
         SyntheticSeries truth = SyntheticSeries.generate(800, 2.0, 3);
         for (SeasonalityMode mode : SeasonalityMode.values()) {
@@ -114,7 +146,7 @@ class AdditiveModelTest {
 
     @Test
     void rejectsNonFiniteValuesAndInvalidConfig() {
-        DailySeries bad = new DailySeries(LocalDate.of(2024, 1, 1), new double[] {1, Double.NaN, 3});
+        DailySeries bad = new DailySeries(LocalDate.of(2024, 1, 1), new double[] {1, Double.POSITIVE_INFINITY, 3});
         assertThatThrownBy(() -> AdditiveModel.fit(bad, AdditiveConfig.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-01-02");
         DailySeries good = new DailySeries(LocalDate.of(2024, 1, 1), new double[] {1, 2, 3});

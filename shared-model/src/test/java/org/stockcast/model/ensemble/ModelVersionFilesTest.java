@@ -38,6 +38,22 @@ class ModelVersionFilesTest {
     }
 
     @Test
+    void theSeriesRulesRoundTripAndAFileWithoutThemReadsAsTheDefaults() throws IOException {
+        var rules = new org.stockcast.model.dataset.SeriesRules(org.stockcast.model.dataset.AbsentDays.MISSING, 14);
+        EnsembleModel withRules = new EnsembleModel(model.dataset(), model.additiveModels(), model.lstm(),
+                model.weights(), model.additiveConfig(), java.util.Optional.empty(), rules);
+        ModelVersionFiles.write(withRules, dir);
+
+        assertThat(Files.readString(dir.resolve(ModelVersionFiles.ENSEMBLE))).contains("\"absent_days\":\"MISSING\"");
+        assertThat(ModelVersionFiles.read(dir).seriesRules()).isEqualTo(rules);
+        String old = Files.readString(dir.resolve(ModelVersionFiles.ENSEMBLE))
+                .replaceAll(",?\"series_rules\":\\{[^}]*\\}", "");
+        Files.writeString(dir.resolve(ModelVersionFiles.ENSEMBLE), old);
+        assertThat(ModelVersionFiles.read(dir).seriesRules())
+                .isEqualTo(org.stockcast.model.dataset.SeriesRules.DEFAULT);
+    }
+
+    @Test
     void aCalibratedVersionRoundTripsWithItsWeightsBandsAndErrorPaths() throws IOException {
         var series = model.dataset().dailySeries(SalesFilter.ALL).orElseThrow();
         double[] values = series.values().clone();

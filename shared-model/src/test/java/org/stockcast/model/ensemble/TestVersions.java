@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import org.stockcast.model.additive.FittedAdditiveModel;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.lstm.LstmConfig;
@@ -125,8 +127,8 @@ public final class TestVersions {
         Map<String, FittedAdditiveModel> models = new LinkedHashMap<>();
         List<double[]> series = new ArrayList<>();
         for (Map.Entry<String, SalesFilter> key : SeriesKey.precomputed(table).entrySet()) {
-            Optional<DailySeries> daily = table.dailySeries(key.getValue());
-            if (daily.isPresent()) {
+            Optional<DailySeries> daily = table.dailySeries(key.getValue(), SeriesRules.DEFAULT);
+            if (daily.isPresent() && Arrays.stream(daily.get().values()).anyMatch(v -> !Double.isNaN(v))) {
                 models.put(key.getKey(), AdditiveModel.fit(daily.get(), additiveConfig));
                 series.add(daily.get().values());
             }

@@ -130,10 +130,31 @@ class CsvIngestTest {
                 new RowProblem(3, "price", "abc", "price must be a number >= 0 or empty"),
                 new RowProblem(4, "product_id", "", "product_id must not be empty"),
                 new RowProblem(4, "sales", "NaN", "sales must be a number >= 0"),
-                new RowProblem(5, "sales", "", "sales is required"),
                 new RowProblem(5, "rating", "Infinity", "rating must be a number >= 0 or empty"));
-        assertThat(e.totalProblems()).isEqualTo(7);
-        assertThat(e.getMessage()).contains("7 invalid values", "line 3, column 'date'", "2025-13-01");
+        assertThat(e.totalProblems()).isEqualTo(6);
+        assertThat(e.getMessage()).contains("6 invalid values", "line 3, column 'date'", "2025-13-01");
+    }
+
+    @Test
+    void emptyOrNaSalesIsAnExplicitMissingValueThatSurvivesAWriteAndReadBack() throws Exception {
+        SalesTable table = read("date,product_id,sales\n"
+                + "2025-09-01,P1,5\n"
+                + "2025-09-02,P1,\n"
+                + "2025-09-03,P1,NA\n"
+                + "2025-09-04,P1,na\n"
+                + "2025-09-05,P1,0\n");
+
+        assertThat(table.size()).isEqualTo(5);
+        assertThat(table.sales(0)).isEqualTo(5);
+        assertThat(table.sales(1)).isNaN();
+        assertThat(table.sales(2)).isNaN();
+        assertThat(table.sales(3)).isNaN();
+        assertThat(table.sales(4)).isZero();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.stockcast.model.dataset.SalesTableCsv.write(table, out);
+        SalesTable back = read(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(back.sales(2)).isNaN();
+        assertThat(back.sales(4)).isZero();
     }
 
     @Test

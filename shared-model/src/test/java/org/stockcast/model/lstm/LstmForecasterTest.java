@@ -59,8 +59,26 @@ class LstmForecasterTest {
     void rejectsBadArguments() {
         assertThatThrownBy(() -> forecaster.forecast(HISTORY, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> forecaster.forecast(HISTORY, 366)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> forecaster.forecast(new double[]{1, Double.NaN}, 3))
+        assertThatThrownBy(() -> forecaster.forecast(new double[]{1, Double.POSITIVE_INFINITY}, 3))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void missingDaysInTheWindowAreFilledFromAWeekEarlierOrTheLastKnownDay() {
+        double[] gappy = HISTORY.clone();
+        int n = gappy.length;
+        gappy[n - 1] = Double.NaN;
+        gappy[n - 3] = Double.NaN;
+        double[] filled = HISTORY.clone();
+        filled[n - 1] = HISTORY[n - 8];
+        filled[n - 3] = HISTORY[n - 10];
+
+        double[] forecast = forecaster.forecast(gappy, 30);
+
+        assertThat(forecast).containsExactly(forecaster.forecast(filled, 30));
+        assertThat(SyntheticSeries.boxed(forecaster.forecast(new double[]{Double.NaN, Double.NaN}, 5)))
+                .allSatisfy(v -> assertThat(v).isEqualTo(0.0));
+        assertThat(MissingDays.filled(new double[]{Double.NaN, 4, Double.NaN})).containsExactly(4, 4, 4);
     }
 
     @Test

@@ -54,14 +54,41 @@ class LstmTrainerTest {
     }
 
     @Test
-    void allSeriesTooShortIsAClearError() {
+    void allSeriesTooShortKeepTheInitialNetworkAndSayWhy() {
         List<double[]> tooShort = List.of(new double[5], new double[10]);
+        RecordingListener listener = new RecordingListener();
 
-        assertThatThrownBy(() -> LstmTrainer.train(tooShort, SyntheticSeries.tinyConfig(1), TrainingMode.FULL,
-                Optional.empty(), TrainingListener.NONE))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("need at least 11 days")
-                .hasMessageContaining("longest of 2 series has 10");
+        LstmTrainingResult result = LstmTrainer.train(tooShort, SyntheticSeries.tinyConfig(1), TrainingMode.FULL,
+                Optional.empty(), listener);
+
+        assertThat(result.epochsRun()).isZero();
+        assertThat(listener.messages).anyMatch(m -> m.contains("need at least 11 days")
+                && m.contains("longest of 2 series has 10") && m.contains("keeping the initial network"));
+        assertThat(result.forecaster().forecast(new double[] {1, 2, 3}, 5)).hasSize(5);
+    }
+
+    @Test
+    void allZeroSeriesSkipTheTrainingAndKeepThePreviousNetwork() throws Exception {
+        Path zip = dir.resolve("previous.zip");
+        LstmTrainingResult previous = LstmTrainer.train(SERIES, SyntheticSeries.tinyConfig(1), TrainingMode.FULL,
+                Optional.empty(), TrainingListener.NONE);
+        previous.forecaster().save(zip);
+        RecordingListener listener = new RecordingListener();
+
+        LstmTrainingResult result = LstmTrainer.train(List.of(new double[60], new double[40]),
+                SyntheticSeries.tinyConfig(1), TrainingMode.FINE_TUNE, Optional.of(zip), listener);
+
+        assertThat(result.epochsRun()).isZero();
+        assertThat(result.fineTuned()).isTrue();
+        assertThat(listener.messages).anyMatch(m -> m.contains("skipping the LSTM training")
+                && m.contains("previous"));
+        double[] history = SERIES.get(0);
+        assertThat(result.forecaster().forecast(history, 14))
+                .containsExactly(previous.forecaster().forecast(history, 14));
+        // and without a previous network the initial one is kept, forecasting 0 after zeros
+        LstmTrainingResult fresh = LstmTrainer.train(List.of(new double[60]), SyntheticSeries.tinyConfig(1),
+                TrainingMode.FULL, Optional.empty(), TrainingListener.NONE);
+        assertThat(fresh.forecaster().forecast(new double[60], 7)).containsOnly(0.0);
     }
 
     @Test

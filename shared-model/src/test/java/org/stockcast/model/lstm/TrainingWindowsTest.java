@@ -57,6 +57,34 @@ class TrainingWindowsTest {
     }
 
     @Test
+    void windowsHoldingAMissingDayAreSkipped() {
+        double[] values = ramp(40, 0.5);
+        values[20] = Double.NaN;
+        int window = CONFIG.window();
+
+        TrainingWindows windows = TrainingWindows.build(List.of(values), CONFIG, Optional.empty());
+
+        // the missing day is in window + 1 windows: as an input (window of them) or as the target
+        assertThat(windows.missingWindowsSkipped()).isEqualTo(window + 1);
+        assertThat(windows.train().count() + windows.validation().count()).isEqualTo(40 - window - (window + 1));
+        for (float v : windows.train().inputs()) {
+            assertThat(v).isFinite();
+        }
+    }
+
+    @Test
+    void onlyZeroWindowsLeaveNothingToLearnInsteadOfFailing() {
+        TrainingWindows windows = TrainingWindows.build(List.of(new double[60]), CONFIG, Optional.empty());
+
+        assertThat(windows.nothingToLearn()).isTrue();
+        assertThat(windows.validation().count()).isZero();
+        assertThat(windows.zeroWindowsSkipped()).isEqualTo(60 - CONFIG.window());
+        TrainingWindows tooShort = TrainingWindows.build(List.of(new double[3]), CONFIG, Optional.empty());
+        assertThat(tooShort.nothingToLearn()).isTrue();
+        assertThat(tooShort.seriesSkipped()).isEqualTo(1);
+    }
+
+    @Test
     void windowsAreScaleFree() {
         double[] small = SyntheticSeries.weekly(100, 5, 2, 0, 1);
         double[] large = new double[small.length];
