@@ -47,9 +47,8 @@ import org.stockcast.retrainservice.InventoryProperties;
  * scored on the days after the cutoff, which nothing saw. Prints Markdown: MASE per horizon bucket of the ensemble
  * and of each of its parts, and the 80% interval's coverage.
  *
- * <p>Run from the repository root:
- * {@code mvn -q -pl retrain-service -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.stockcast.retrainservice.retrain.AccuracyBenchmark [-Dexec.args="pharma bundled bike seed"]}
+ * <p>Run from the repository root: {@code retrain-service/bench/accuracy-benchmark.sh [pharma] [bundled] [bike]
+ * [seed]}.
  */
 public final class AccuracyBenchmark {
     private static final PrintStream OUT = System.out;
@@ -106,7 +105,7 @@ public final class AccuracyBenchmark {
             met += counts[0];
             cells += counts[1];
         }
-        OUT.printf(Locale.ROOT, "%nEnsemble MASE within 2%% of its best part (min of additive, LSTM, seasonal-naive)"
+        OUT.printf(Locale.ROOT, "%nEnsemble MASE within 2%% of its best part (min over its five members)"
                 + " in %d of %d (series, horizon bucket) cells.%n", met, cells);
     }
 
