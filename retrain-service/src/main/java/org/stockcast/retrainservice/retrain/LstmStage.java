@@ -169,21 +169,16 @@ final class LstmStage {
      * training, which is what a client's progress bar is for.
      */
     private static TrainingListener catchUpListener(RetrainProgress progress) {
-        return new TrainingListener() {
-            @Override
-            public void message(String text) {
-                progress.stage(Stage.LSTM, text);
-            }
-
-            @Override
-            public void epoch(EpochProgress epoch) {
-                progress.stage(Stage.LSTM, String.format(Locale.ROOT, "LSTM catch-up epoch %d/%d - loss=%.4f",
-                        epoch.epoch(), epoch.epochs(), epoch.loss()));
-            }
-        };
+        return listener(progress, epoch -> progress.stage(Stage.LSTM, String.format(Locale.ROOT,
+                "LSTM catch-up epoch %d/%d - loss=%.4f", epoch.epoch(), epoch.epochs(), epoch.loss())));
     }
 
     private static TrainingListener listener(RetrainProgress progress) {
+        return listener(progress, progress::epoch);
+    }
+
+    private static TrainingListener listener(RetrainProgress progress,
+                                             java.util.function.Consumer<EpochProgress> epochs) {
         return new TrainingListener() {
             @Override
             public void message(String text) {
@@ -192,7 +187,7 @@ final class LstmStage {
 
             @Override
             public void epoch(EpochProgress epoch) {
-                progress.epoch(epoch);
+                epochs.accept(epoch);
             }
         };
     }
