@@ -131,6 +131,18 @@ class HorizonEnsembleTest {
         assertThat(BacktestPlan.defaults().shortOrigins(400, lstmCut)).hasSize(7);
     }
 
+    /** Long series: origins 365 days before the end; short ones: after half a year, scored as far as data goes. */
+    @Test
+    void longOriginsReachOtherSeasonsInShortSeriesToo() {
+        BacktestPlan plan = BacktestPlan.defaults();
+        assertThat(plan.longOrigins(2000)).containsExactly(new BacktestPlan.LongOrigin(1453, 365),
+                new BacktestPlan.LongOrigin(1544, 365), new BacktestPlan.LongOrigin(1635, 365));
+        assertThat(plan.longOrigins(640)).containsExactly(new BacktestPlan.LongOrigin(184, 365),
+                new BacktestPlan.LongOrigin(275, 365));
+        assertThat(plan.longOrigins(400)).containsExactly(new BacktestPlan.LongOrigin(182, 218));
+        assertThat(plan.longOrigins(182)).isEmpty();
+    }
+
     /**
      * Out of sample: calibrate on the first 500 days of each simulated series, then serve forecasts from later
      * origins and count how often the next 28 days fall inside the 80% band.
