@@ -4,6 +4,7 @@ import java.util.OptionalDouble;
 import org.springframework.stereotype.Service;
 import org.stockcast.forecastservice.InventoryProperties;
 import org.stockcast.forecastservice.watch.LoadedEnsemble;
+import org.stockcast.forecastservice.watch.ModelNotLoadedException;
 import org.stockcast.forecastservice.watch.ModelWatcher;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.ensemble.EnsembleForecast;

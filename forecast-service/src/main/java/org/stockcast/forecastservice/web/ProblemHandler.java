@@ -20,7 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.stockcast.common.problem.ProblemAdviceBase;
 import org.stockcast.common.problem.Problems;
 import org.stockcast.forecastservice.forecast.FitCapacityException;
-import org.stockcast.forecastservice.forecast.ModelNotLoadedException;
+import org.stockcast.forecastservice.watch.ModelNotLoadedException;
 import org.stockcast.forecastservice.forecast.NoMatchingRowsException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;

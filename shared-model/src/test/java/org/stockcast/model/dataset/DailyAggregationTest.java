@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.stockcast.model.master.MasterDataset;
 
 class DailyAggregationTest {
     private static final LocalDate D0 = LocalDate.of(2025, 8, 1);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.stockcast.model.master.MasterDataset;
 
 /**
  * Builds the bundled default master dataset (data/master.csv) from the real pharmacy sales file

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.master.MasterDataset;
 
 /**
  * Ingest + validate + merge throughput and peak heap for 10k, 100k and 1M-row uploads into a 1M-row master

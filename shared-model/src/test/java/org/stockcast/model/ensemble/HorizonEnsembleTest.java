@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.backtest.Backtest;
-import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.forecaster.Forecaster;
 import org.stockcast.model.backtest.HorizonBucket;
-import org.stockcast.model.backtest.PointForecast;
+import org.stockcast.model.forecaster.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 
 class HorizonEnsembleTest {
