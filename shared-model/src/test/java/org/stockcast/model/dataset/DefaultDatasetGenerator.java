@@ -114,7 +114,7 @@ public final class DefaultDatasetGenerator {
             price[p] = PRODUCTS.get(p).startPrice();
             ratingLevel[p] = 3.6 + random.nextDouble() * 1.2;
         }
-        SalesTable.Builder table = SalesTable.builder(WINDOW_DAYS * n);
+        SalesTableBuilder table = SalesTable.builder(WINDOW_DAYS * n);
         int dayIndex = 0;
         for (int r = 0; r < rows.size(); r++) {
             LocalDate date = dates.get(r);

@@ -177,7 +177,7 @@ public final class IngestBenchmark {
 
     private static SalesTable table(int firstDay, int days, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        SalesTable.Builder builder = SalesTable.builder(days * PRODUCTS);
+        SalesTableBuilder builder = SalesTable.builder(days * PRODUCTS);
         String[] products = new String[PRODUCTS];
         for (int p = 0; p < PRODUCTS; p++) {
             products[p] = String.format(Locale.ROOT, "P%04d", p);

@@ -31,7 +31,7 @@ class SalesTableMergeTest {
     }
 
     private static SalesTable table(List<Row> rows, String noteColumn) {
-        SalesTable.Builder builder = SalesTable.builder();
+        SalesTableBuilder builder = SalesTable.builder();
         if (noteColumn != null) {
             builder.extraColumn(noteColumn);
         }
