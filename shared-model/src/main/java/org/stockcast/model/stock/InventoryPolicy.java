@@ -26,6 +26,13 @@ public record InventoryPolicy(double serviceLevel, int leadTimeDays, int reviewP
         return new InventoryPolicy(serviceLevel, leadTimeDays, reviewPeriodDays, 0, 1, 0);
     }
 
+    /** The most days of demand the advice reads: the longest lead time with weight plus the review period. */
+    public int longestProtectionDays() {
+        double longestLead = leadTimeStdDays == 0 ? leadTimeDays
+                : Math.ceil(leadTimeDays + ProtectionDemand.SPAN_SDS * leadTimeStdDays);
+        return (int) longestLead + reviewPeriodDays;
+    }
+
     /** The same policy with another service level. */
     public InventoryPolicy withServiceLevel(double level) {
         return new InventoryPolicy(level, leadTimeDays, reviewPeriodDays, leadTimeStdDays, packSize, minOrderQty);
