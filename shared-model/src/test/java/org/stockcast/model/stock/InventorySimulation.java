@@ -1,7 +1,5 @@
 package org.stockcast.model.stock;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -9,8 +7,10 @@ import java.util.TreeMap;
  * on a review day (every {@code reviewPeriod} days from day 0) the policy gives its levels and, when the inventory
  * position (on hand + on order) is at or below the trigger, an order up to the maximum is placed, arriving after that
  * review's lead time (0 = before the day's demand); then the day's demand is served from stock, what is missing is
- * lost. A replenishment cycle runs from one delivery to the next; the cycle service level is the share of complete
- * cycles without a day of lost sales (before the first delivery the initial stock is not a cycle).
+ * lost. Every review is a replenishment opportunity: its cycle runs from the day its order arrives (or would have
+ * arrived, had one been needed) to the day the next review's does; the cycle service level is the share of complete
+ * cycles without a day of lost sales. (Cycles between deliveries only would be longer where no order was needed, and
+ * count the same stock-out risk as one cycle for a fortnight as another policy's two weeks.)
  */
 final class InventorySimulation {
     /** Stock levels for one review: order when the inventory position is <= trigger, up to maximum. */
@@ -36,7 +36,6 @@ final class InventorySimulation {
 
     static Result run(double[] demand, int reviewPeriod, int[] leadTimes, double initialStock, Policy policy) {
         TreeMap<Integer, Double> due = new TreeMap<>();
-        List<Integer> deliveries = new ArrayList<>();
         boolean[] lost = new boolean[demand.length];
         double onHand = initialStock;
         double onHandSum = 0;
@@ -47,7 +46,6 @@ final class InventorySimulation {
             Double arriving = due.remove(day);
             if (arriving != null) {
                 onHand += arriving;
-                deliveries.add(day);
             }
             if (day % reviewPeriod == 0) {
                 int review = day / reviewPeriod;
@@ -59,8 +57,7 @@ final class InventorySimulation {
                     int lead = leadTimes[review];
                     if (lead == 0) {
                         onHand += quantity;
-                        deliveries.add(day);
-                    } else {
+                            } else {
                         due.merge(day + lead, quantity, Double::sum);
                     }
                 }
@@ -75,11 +72,12 @@ final class InventorySimulation {
         }
         int cycles = 0;
         int stockouts = 0;
-        for (int k = 0; k + 1 < deliveries.size(); k++) {
-            int from = deliveries.get(k);
-            int to = deliveries.get(k + 1);
-            if (to == from) {
-                continue; // two orders arriving on one day make one cycle
+        for (int review = 0; review + 1 < leadTimes.length
+                && (review + 1) * reviewPeriod + leadTimes[review + 1] <= demand.length; review++) {
+            int from = review * reviewPeriod + leadTimes[review];
+            int to = (review + 1) * reviewPeriod + leadTimes[review + 1];
+            if (to <= from) {
+                continue; // the next order overtook this one: no cycle of its own
             }
             cycles++;
             for (int d = from; d < to; d++) {

@@ -24,7 +24,7 @@ class InventorySimulationTest {
                 review -> new InventorySimulation.Levels(80, 80));
         // review 2 (day 14): position 20, order 60, arrives day 16; days 14, 15: 10, 0; 16..20: 50, 40, 30, 20, 10
         assertThat(result.orders()).isEqualTo(3);
-        assertThat(result.cycles()).isEqualTo(2); // [2, 9) and [9, 16)
+        assertThat(result.cycles()).isEqualTo(2); // [2, 9) and [9, 16); review 2's ends with a fourth review
         assertThat(result.stockoutCycles()).isEqualTo(1); // day 8
         assertThat(result.demand()).isEqualTo(210);
         assertThat(result.served()).isEqualTo(200);
@@ -43,6 +43,8 @@ class InventorySimulationTest {
         // day 0: position 40 > 10, no order; day 7: position 5 <= 10, order 45 arrives at once
         assertThat(result.orders()).isEqualTo(1);
         assertThat(result.served()).isEqualTo(70);
-        assertThat(result.cycles()).isZero(); // one delivery: no complete cycle
+        // review 0's cycle [0, 7) sold from the initial 40; review 1's needs a third review to end
+        assertThat(result.cycles()).isEqualTo(1);
+        assertThat(result.stockoutCycles()).isZero();
     }
 }
