@@ -62,6 +62,8 @@ class EventStreamsHttpTest {
     @MockitoBean
     JobService jobs;
 
+    private Http http;
+
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
         registry.add("inventory.data-dir", () -> ROOT.resolve("data").toString());
@@ -98,7 +100,9 @@ class EventStreamsHttpTest {
     }
 
     private HttpResponse<InputStream> open(String jobId, String lastEventId) throws Exception {
-        Http http = new Http(port);
+        if (http == null) {
+            http = new Http(port);
+        }
         var request = http.get(RetrainJob.eventsPath(jobId));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
