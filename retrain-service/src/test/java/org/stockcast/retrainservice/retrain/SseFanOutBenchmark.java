@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.stockcast.retrainservice.support.Http;
 import org.stockcast.retrainservice.support.Multipart;
@@ -61,6 +62,7 @@ public final class SseFanOutBenchmark {
         HttpClient client = HttpClient.newBuilder().executor(io).connectTimeout(Duration.ofSeconds(30)).build();
         List<Stream> streams = new ArrayList<>();
         AtomicInteger refused = new AtomicInteger();
+        AtomicReference<String> firstRefusal = new AtomicReference<>();
         for (int i = 0; i < clients; i++) {
             Stream stream = new Stream();
             streams.add(stream);
@@ -70,6 +72,8 @@ public final class SseFanOutBenchmark {
                     .whenComplete((response, failure) -> {
                         if (failure != null || response.statusCode() != 200) {
                             refused.incrementAndGet();
+                            firstRefusal.compareAndSet(null, failure != null ? failure.toString()
+                                    : "HTTP " + response.statusCode());
                             stream.done.complete(null);
                         }
                     });
@@ -106,6 +110,9 @@ public final class SseFanOutBenchmark {
                 idle.heapKb() / 1024, connected.heapKb() / 1024, idle.threads(), connected.threads(),
                 lags.length, cpu, wall, percentile(lags, 0.50) / 1e6, percentile(lags, 0.99) / 1e6,
                 lags.length == 0 ? Double.NaN : lags[lags.length - 1] / 1e6, emitP50, emitP99, loadAverage());
+        if (firstRefusal.get() != null) {
+            out.println("(first refused stream: " + firstRefusal.get() + ")");
+        }
         io.shutdownNow();
     }
 
