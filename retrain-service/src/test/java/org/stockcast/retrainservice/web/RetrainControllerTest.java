@@ -51,11 +51,6 @@ class RetrainControllerTest {
     @MockitoBean
     EventStreams streams;
 
-    @org.junit.jupiter.api.BeforeEach
-    void streamSlotsAreFree() {
-        when(streams.reserve()).thenReturn(mock(EventStreams.Slot.class));
-    }
-
     private static MockMultipartFile csv(String name, String content) {
         return new MockMultipartFile("file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
     }
@@ -137,28 +132,7 @@ class RetrainControllerTest {
     }
 
     @Test
-    void atTheStreamLimitNoJobStartsAndThe503SaysWhenToRetry() throws Exception {
-        when(streams.reserve()).thenThrow(new org.stockcast.retrainservice.retrain.TooManyStreamsException(64));
-        mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE)))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().exists("Retry-After"))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Too many event streams"));
-        verify(jobs, never()).start(any(), any());
-    }
-
-    @Test
-    void aSlotReservedForAJobThatCannotStartIsGivenBack() throws Exception {
-        EventStreams.Slot slot = mock(EventStreams.Slot.class);
-        when(streams.reserve()).thenReturn(slot);
-        doThrow(new RetrainBusyException("running-8")).when(jobs).checkIdle();
-        mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE))).andExpect(status().isConflict());
-        verify(slot).close();
-        verify(slot, never()).stream(any(), org.mockito.ArgumentMatchers.anyLong());
-    }
-
-    @Test
-    void theSlotTakenDuringValidationAlsoGives409() throws Exception {
+    void aJobStartedByAnotherClientDuringValidationAlsoGives409() throws Exception {
         when(jobs.start(any(), any())).thenThrow(new RetrainBusyException("late-1"));
         mvc.perform(multipart("/retrain/jobs").file(csv("sample.csv", SAMPLE)))
                 .andExpect(status().isConflict())
