@@ -42,7 +42,7 @@ final class LstmStage {
     static final int CATCH_UP_EPOCHS = 5;
 
     /** The previous network to continue from, and which version it came from. */
-    record Previous(int version, Path zip) {
+    record Previous(int version, Path file) {
     }
 
     /**
@@ -95,9 +95,9 @@ final class LstmStage {
     static Optional<Previous> previous(ModelStore store, String file) throws IOException {
         for (int version : store.versions()) {
             if (store.verify(version).ok()) {
-                Path zip = store.versionDir(version).resolve(file);
-                if (Files.isRegularFile(zip)) {
-                    return Optional.of(new Previous(version, zip));
+                Path path = store.versionDir(version).resolve(file);
+                if (Files.isRegularFile(path)) {
+                    return Optional.of(new Previous(version, path));
                 }
             }
         }
@@ -122,7 +122,7 @@ final class LstmStage {
                     ? previous(store, ModelVersionFiles.LSTM) : Optional.empty();
             LstmTrainingResult served = LstmTrainer.train(trainingSeries(table, config.window(), maxHistoryDays, last,
                             rules),
-                    config, mode, previous.map(Previous::zip), listener);
+                    config, mode, previous.map(Previous::file), listener);
             report(progress, "trained", served);
             return new Outcome(served, Optional.empty(), Optional.empty(), 0);
         }
@@ -132,7 +132,7 @@ final class LstmStage {
         previous.ifPresent(p -> progress.stage(Stage.LSTM, "Previous LSTM: model version " + p.version()));
         progress.stage(Stage.LSTM, "Training the LSTM on data up to " + cut + "; the last " + holdoutDays
                 + " days are held out for the backtest");
-        LstmTrainingResult scored = LstmTrainer.train(held, config, mode, previous.map(Previous::zip), listener);
+        LstmTrainingResult scored = LstmTrainer.train(held, config, mode, previous.map(Previous::file), listener);
         report(progress, "held-out", scored);
 
         progress.stage(Stage.LSTM, "Fine-tuning the LSTM on the " + holdoutDays + " held-out days...");

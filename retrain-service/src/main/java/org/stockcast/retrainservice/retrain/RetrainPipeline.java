@@ -64,7 +64,8 @@ class RetrainPipeline {
 
         SeriesRules rules = properties.data().rules();
         AdditiveConfig additiveConfig = withSpecialDays(AdditiveConfig.defaults(), merged, progress);
-        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, rules, progress);
+        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, rules, AdditiveStage.previous(store),
+                progress);
         clock.finished(Stage.ADDITIVE);
 
         LstmConfig lstmConfig = properties.lstm().config();
@@ -83,8 +84,8 @@ class RetrainPipeline {
         EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.served().forecaster(),
                 fallbackWeights(evaluation), additiveConfig, evaluation.calibration(), rules);
         LocalDate lastDate = merged.lastDate().orElse(total.end());
-        int version = publish(previous, request, model, evaluation.mode(), lstm.scored(), lastDate, versionMetrics,
-                lstm.served().fineTuned(), progress);
+        int version = publish(previous, request, model, evaluation.mode(), lstm.scored(), fits.fitKeys(), lastDate,
+                versionMetrics, lstm.served().fineTuned(), progress);
         clock.finished(Stage.PUBLISH);
 
         return new RetrainResult(jobId, JobStatus.SUCCESS, version, merge.rowsUploaded(), merge.rowsAdded(),
@@ -116,7 +117,8 @@ class RetrainPipeline {
     }
 
     private int publish(SalesTable previous, RetrainRequest request, EnsembleModel model,
-                        EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm, LocalDate lastDate,
+                        EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm,
+                        Map<String, String> additiveFitKeys, LocalDate lastDate,
                         Map<String, Object> versionMetrics,
                         boolean fineTuned, RetrainProgress progress)
             throws IOException {
@@ -128,8 +130,8 @@ class RetrainPipeline {
         progress.stage(Stage.PUBLISH, "Publishing model version...");
         int version;
         try {
-            version = publisher.publish(model, weighting, holdoutLstm, model.dataset().size(), lastDate,
-                    versionMetrics);
+            version = publisher.publish(model, weighting, holdoutLstm, additiveFitKeys, model.dataset().size(),
+                    lastDate, versionMetrics);
         } catch (IOException | RuntimeException e) {
             if (masterChanges) {
                 restore(previous, e);
@@ -173,6 +175,7 @@ class RetrainPipeline {
         lstmInfo.put("best_val_loss", EvaluateStage.finiteOrNull(lstm.bestValLoss()));
         m.put("lstm", lstmInfo);
         m.put("additive_models", fits.models().size());
+        m.put("additive_reused", fits.reused());
         if (!fits.skipped().isEmpty()) {
             m.put("additive_skipped", fits.skipped());
         }
