@@ -175,15 +175,14 @@ final class AdditiveStage {
     }
 
     /**
-     * The newest verified version's models with their fit keys; {@link Previous#NONE} when there is none, it has no
-     * keys (saved before them) or its models cannot be read: then every series is simply fitted.
+     * The models of {@code newest} (a verified version) with their fit keys; {@link Previous#NONE} when there is
+     * none, it has no keys (saved before them) or its models cannot be read: then every series is simply fitted.
      */
-    static Previous previous(ModelStore store) throws IOException {
-        Optional<LstmStage.Previous> newest = LstmStage.previous(store, ModelVersionFiles.ADDITIVE);
+    static Previous previous(ModelStore store, Optional<PreviousVersion> newest) {
         if (newest.isEmpty()) {
             return Previous.NONE;
         }
-        Path dir = newest.get().file().getParent();
+        Path dir = store.versionDir(newest.get().number());
         Map<String, String> fitKeys = AdditiveFitKeys.read(dir);
         if (fitKeys.isEmpty()) {
             return Previous.NONE;
@@ -191,7 +190,7 @@ final class AdditiveStage {
         try (InputStream in = Files.newInputStream(dir.resolve(ModelVersionFiles.ADDITIVE))) {
             return new Previous(AdditiveModelJson.read(in), fitKeys);
         } catch (IOException e) {
-            log.warn("Additive models of version {} unreadable; refitting every series", newest.get().version(), e);
+            log.warn("Additive models of version {} unreadable; refitting every series", newest.get().number(), e);
             return Previous.NONE;
         }
     }
