@@ -164,9 +164,11 @@ final class LstmStage {
 
         progress.stage(Stage.LSTM, "Fine-tuning the LSTM on the " + holdoutDays + " held-out days...");
         List<double[]> full = trainingSeries(table, config.window(), maxHistoryDays, last, rules);
-        // recent windows only: the held-out days and as many again before them, so the catch-up stays short
+        // recent windows only: the held-out days and as many again before them, and no more than an epoch of the
+        // main training (with a thousand products those days alone are ten times the cap)
         LstmConfig catchUp = config.withEpochs(Math.min(config.epochs(), CATCH_UP_EPOCHS))
-                .withMaxTrainingWindows(Math.max(1, 2 * (holdoutDays + config.window()) * full.size()));
+                .withMaxTrainingWindows(Math.max(1, Math.min(config.maxTrainingWindows(),
+                        2 * (holdoutDays + config.window()) * full.size())));
         Path zip = Files.createTempFile("lstm-holdout", ".zip");
         try {
             scored.forecaster().save(zip);
