@@ -86,12 +86,16 @@ public record InventoryProperties(
      * @param heartbeat      interval of SSE comment lines that keep idle proxies from closing the stream
      * @param trainOnStart   train version 1 from the master dataset when the store holds no valid version
      * @param jobsKept       finished jobs (with their event logs) kept for status and replay
+     * @param fullEvery      every that many trainings (uploads) the LSTM is trained from scratch instead of
+     *                       fine-tuned on what changed, so many small fine-tunes cannot drift for ever; 0 = only on
+     *                       request ({@code fineTune=false})
      */
     public record Retrain(String apiKey,
                           @DefaultValue("http://localhost:8001/docs") @NotNull URI forecastUrl,
                           @DefaultValue("10s") @NotNull Duration heartbeat,
                           @DefaultValue("true") boolean trainOnStart,
-                          @DefaultValue("20") @Positive int jobsKept) {
+                          @DefaultValue("20") @Positive int jobsKept,
+                          @DefaultValue("30") @PositiveOrZero int fullEvery) {
 
         @AssertTrue(message = "heartbeat must be positive")
         public boolean isHeartbeatPositive() {
@@ -135,7 +139,10 @@ public record InventoryProperties(
                        double validationFraction,
                        @DefaultValue("42") long seed,
                        @DefaultValue("1095") @PositiveOrZero int maxHistoryDays,
-                       @DefaultValue("20000") @Positive int maxTrainingWindows) {
+                       @DefaultValue("20000") @Positive int maxTrainingWindows,
+                       @DefaultValue("5") @Positive int fineTuneEpochs,
+                       @DefaultValue("2") @Positive int fineTunePatience,
+                       @DefaultValue("1.0") @DecimalMin("0") double replayRatio) {
 
         public LstmConfig config() {
             return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,

@@ -41,8 +41,8 @@ final class LstmStage {
     /** Epochs of the served network's catch-up fine-tune on the held-out days (early stopping may end sooner). */
     static final int CATCH_UP_EPOCHS = 5;
 
-    /** The previous network to continue from, and which version it came from. */
-    record Previous(int version, Path zip) {
+    /** A file of the previous version to continue from, and which version it came from. */
+    record Previous(int version, Path file) {
     }
 
     /**
@@ -50,34 +50,47 @@ final class LstmStage {
      * the scored one (absent without a holdout), the dataset day its training ended on, and the catch-up's epochs.
      */
     record Outcome(LstmTrainingResult served, Optional<LstmForecaster> scored, Optional<LocalDate> scoredCut,
-                   int catchUpEpochs) {
+                   int catchUpEpochs, boolean incremental) {
     }
 
     private LstmStage() {
     }
 
-    /**
-     * The total and every product, each cut to its last {@code maxHistoryDays} days (0 = whole series) and to days
-     * up to {@code until}: the global network learns from all of them. Series too short for one window are left out.
-     */
-    static List<double[]> trainingSeries(SalesTable table, int window, int maxHistoryDays, LocalDate until) {
-        return trainingSeries(table, window, maxHistoryDays, until, SeriesRules.DEFAULT);
+    /** One training series: whose it is (empty for the total), its first day and its values. */
+    record TrainingSeries(Optional<String> product, LocalDate start, double[] values) {
     }
 
-    /** As above with the series built under {@code rules} (missing days stay NaN: their windows are skipped). */
+    /**
+     * The total and every product, each cut to its last {@code maxHistoryDays} days (0 = whole series) and to days
+     * up to {@code until}, built under {@code rules} (missing days stay NaN: their windows are skipped): the global
+     * network learns from all of them. Series too short for one window are left out.
+     */
     static List<double[]> trainingSeries(SalesTable table, int window, int maxHistoryDays, LocalDate until,
                                          SeriesRules rules) {
-        List<double[]> series = new ArrayList<>();
-        List<SalesFilter> filters = new ArrayList<>();
-        filters.add(SalesFilter.ALL);
-        table.productIds().forEach(id -> filters.add(SalesFilter.product(id)));
-        for (SalesFilter filter : filters) {
-            table.dailySeries(filter, rules)
-                    .map(s -> recent(until(s, until), maxHistoryDays))
-                    .filter(values -> values.length > window)
-                    .ifPresent(series::add);
+        return values(series(table, window, maxHistoryDays, until, rules));
+    }
+
+    /** As {@link #trainingSeries} with each series' product and first day. */
+    static List<TrainingSeries> series(SalesTable table, int window, int maxHistoryDays, LocalDate until,
+                                       SeriesRules rules) {
+        List<TrainingSeries> series = new ArrayList<>();
+        List<Optional<String>> products = new ArrayList<>();
+        products.add(Optional.empty());
+        table.productIds().forEach(id -> products.add(Optional.of(id)));
+        for (Optional<String> product : products) {
+            table.dailySeries(product.map(SalesFilter::product).orElse(SalesFilter.ALL), rules).ifPresent(s -> {
+                double[] upTo = until(s, until);
+                double[] values = recent(upTo, maxHistoryDays);
+                if (values.length > window) {
+                    series.add(new TrainingSeries(product, s.start().plusDays(upTo.length - values.length), values));
+                }
+            });
         }
         return series;
+    }
+
+    static List<double[]> values(List<TrainingSeries> series) {
+        return series.stream().map(TrainingSeries::values).toList();
     }
 
     /** The days of {@code series} up to and including {@code until}. */
@@ -95,9 +108,9 @@ final class LstmStage {
     static Optional<Previous> previous(ModelStore store, String file) throws IOException {
         for (int version : store.versions()) {
             if (store.verify(version).ok()) {
-                Path zip = store.versionDir(version).resolve(file);
-                if (Files.isRegularFile(zip)) {
-                    return Optional.of(new Previous(version, zip));
+                Path path = store.versionDir(version).resolve(file);
+                if (Files.isRegularFile(path)) {
+                    return Optional.of(new Previous(version, path));
                 }
             }
         }
@@ -106,11 +119,25 @@ final class LstmStage {
 
     static Outcome train(SalesTable table, LstmConfig config, int maxHistoryDays, int holdoutDays, TrainingMode mode,
                          ModelStore store, RetrainProgress progress) throws IOException {
-        return train(table, config, maxHistoryDays, holdoutDays, mode, store, SeriesRules.DEFAULT, progress);
+        return train(table, config, maxHistoryDays, holdoutDays, mode, Optional.empty(), store, SeriesRules.DEFAULT,
+                progress);
     }
 
+    /**
+     * With {@code incremental} (a FINE_TUNE whose previous version holds both lineages) each lineage is fine-tuned on
+     * what is new to it ({@link IncrementalLstm}); otherwise, or when that cannot continue the saved networks, the
+     * holdout lineage trains on every window and the served one catches up on the held-out days.
+     */
     static Outcome train(SalesTable table, LstmConfig config, int maxHistoryDays, int holdoutDays, TrainingMode mode,
-                         ModelStore store, SeriesRules rules, RetrainProgress progress) throws IOException {
+                         Optional<IncrementalLstm> incremental, ModelStore store, SeriesRules rules,
+                         RetrainProgress progress) throws IOException {
+        if (mode == TrainingMode.FINE_TUNE && incremental.isPresent()) {
+            Optional<Outcome> outcome = incremental.get().train(table, maxHistoryDays, holdoutDays, store, rules,
+                    progress);
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
         LocalDate last = table.lastDate().orElseThrow(() -> new IllegalStateException("empty dataset"));
         LocalDate cut = last.minusDays(holdoutDays);
         List<double[]> held = trainingSeries(table, config.window(), maxHistoryDays, cut, rules);
@@ -122,9 +149,9 @@ final class LstmStage {
                     ? previous(store, ModelVersionFiles.LSTM) : Optional.empty();
             LstmTrainingResult served = LstmTrainer.train(trainingSeries(table, config.window(), maxHistoryDays, last,
                             rules),
-                    config, mode, previous.map(Previous::zip), listener);
+                    config, mode, previous.map(Previous::file), listener);
             report(progress, "trained", served);
-            return new Outcome(served, Optional.empty(), Optional.empty(), 0);
+            return new Outcome(served, Optional.empty(), Optional.empty(), 0, false);
         }
         // Only the holdout lineage may seed the scored network: the served one has seen the held-out days.
         Optional<Previous> previous = mode == TrainingMode.FINE_TUNE
@@ -132,14 +159,16 @@ final class LstmStage {
         previous.ifPresent(p -> progress.stage(Stage.LSTM, "Previous LSTM: model version " + p.version()));
         progress.stage(Stage.LSTM, "Training the LSTM on data up to " + cut + "; the last " + holdoutDays
                 + " days are held out for the backtest");
-        LstmTrainingResult scored = LstmTrainer.train(held, config, mode, previous.map(Previous::zip), listener);
+        LstmTrainingResult scored = LstmTrainer.train(held, config, mode, previous.map(Previous::file), listener);
         report(progress, "held-out", scored);
 
         progress.stage(Stage.LSTM, "Fine-tuning the LSTM on the " + holdoutDays + " held-out days...");
         List<double[]> full = trainingSeries(table, config.window(), maxHistoryDays, last, rules);
-        // recent windows only: the held-out days and as many again before them, so the catch-up stays short
+        // recent windows only: the held-out days and as many again before them, and no more than an epoch of the
+        // main training (with a thousand products those days alone are ten times the cap)
         LstmConfig catchUp = config.withEpochs(Math.min(config.epochs(), CATCH_UP_EPOCHS))
-                .withMaxTrainingWindows(Math.max(1, 2 * (holdoutDays + config.window()) * full.size()));
+                .withMaxTrainingWindows(Math.max(1, Math.min(config.maxTrainingWindows(),
+                        2 * (holdoutDays + config.window()) * full.size())));
         Path zip = Files.createTempFile("lstm-holdout", ".zip");
         try {
             scored.forecaster().save(zip);
@@ -148,7 +177,7 @@ final class LstmStage {
             report(progress, "served", served);
             return new Outcome(new LstmTrainingResult(served.forecaster(), scored.fineTuned(),
                     scored.epochsRun(), served.bestValLoss()), Optional.of(scored.forecaster()), Optional.of(cut),
-                    served.epochsRun());
+                    served.epochsRun(), false);
         } finally {
             try {
                 Files.deleteIfExists(zip);
@@ -158,7 +187,7 @@ final class LstmStage {
         }
     }
 
-    private static void report(RetrainProgress progress, String which, LstmTrainingResult result) {
+    static void report(RetrainProgress progress, String which, LstmTrainingResult result) {
         progress.stage(Stage.LSTM, String.format(Locale.ROOT, "LSTM (%s) %s: %d epochs, best validation loss %.4f",
                 which, result.fineTuned() ? "fine-tuned" : "trained from scratch", result.epochsRun(),
                 result.bestValLoss()));
@@ -168,12 +197,12 @@ final class LstmStage {
      * The catch-up's epochs go out as plain messages: epoch events count the requested {@code epochs} of the main
      * training, which is what a client's progress bar is for.
      */
-    private static TrainingListener catchUpListener(RetrainProgress progress) {
+    static TrainingListener catchUpListener(RetrainProgress progress) {
         return listener(progress, epoch -> progress.stage(Stage.LSTM, String.format(Locale.ROOT,
                 "LSTM catch-up epoch %d/%d - loss=%.4f", epoch.epoch(), epoch.epochs(), epoch.loss())));
     }
 
-    private static TrainingListener listener(RetrainProgress progress) {
+    static TrainingListener listener(RetrainProgress progress) {
         return listener(progress, progress::epoch);
     }
 

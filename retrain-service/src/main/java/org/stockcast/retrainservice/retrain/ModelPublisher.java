@@ -8,9 +8,12 @@ import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.lstm.LstmForecaster;
 
-/** Turns a trained ensemble into a published model version; returns the version number. */
+/**
+ * Turns a trained ensemble into a published model version, with the fit keys of its additive models
+ * ({@link AdditiveFitKeys}); returns the version number.
+ */
 @FunctionalInterface
 interface ModelPublisher {
     int publish(EnsembleModel model, EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm,
-                long trainedOnRows, LocalDate lastTrainingDate, Map<String, Object> metrics) throws IOException;
+                Map<String, String> additiveFitKeys, long trainedOnRows, LocalDate lastTrainingDate, Map<String, Object> metrics) throws IOException;
 }

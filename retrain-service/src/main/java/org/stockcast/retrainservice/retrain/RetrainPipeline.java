@@ -22,10 +22,11 @@ import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
-import org.stockcast.model.lstm.LstmConfig;
 import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.lstm.LstmTrainingResult;
+import org.stockcast.model.lstm.TrainingMode;
 import org.stockcast.model.store.ModelStore;
+import org.stockcast.model.store.VersionCheck;
 import org.stockcast.retrainservice.InventoryProperties;
 
 /**
@@ -64,31 +65,41 @@ class RetrainPipeline {
 
         SeriesRules rules = properties.data().rules();
         AdditiveConfig additiveConfig = withSpecialDays(AdditiveConfig.defaults(), merged, progress);
-        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, rules, progress);
+        Optional<PreviousVersion> newest = newestVerified();
+        AdditiveStage.Fits fits = AdditiveStage.fitAll(merged, additiveConfig, rules,
+                AdditiveStage.previous(store, newest), progress);
         clock.finished(Stage.ADDITIVE);
 
-        LstmConfig lstmConfig = properties.lstm().config();
-        if (request.epochs().isPresent()) {
-            lstmConfig = lstmConfig.withEpochs(request.epochs().getAsInt());
-        }
-        LstmStage.Outcome lstm = LstmStage.train(merged, lstmConfig, properties.lstm().maxHistoryDays(),
-                properties.evaluate().holdoutDays(), request.lstmMode(), store, rules, progress);
+        LstmPlan plan = LstmPlan.of(request, newest, properties, progress);
+        LstmStage.Outcome lstm = LstmStage.train(merged, plan.config(), properties.lstm().maxHistoryDays(),
+                properties.evaluate().holdoutDays(), plan.mode(), plan.incremental(), store, rules, progress);
         clock.finished(Stage.LSTM);
 
         EvaluateStage.Outcome evaluation = EvaluateStage.evaluate(merged, lstm.scored(), lstm.scoredCut(),
                 additiveConfig, properties.evaluate(), properties.ensemble().weights(), rules, progress);
         clock.finished(Stage.EVALUATE);
 
-        Map<String, Object> versionMetrics = versionMetrics(fits, lstm, evaluation, clock);
+        Map<String, Object> versionMetrics = versionMetrics(fits, lstm, plan, evaluation, clock);
         EnsembleModel model = new EnsembleModel(merged, fits.models(), lstm.served().forecaster(),
                 fallbackWeights(evaluation), additiveConfig, evaluation.calibration(), rules);
         LocalDate lastDate = merged.lastDate().orElse(total.end());
-        int version = publish(previous, request, model, evaluation.mode(), lstm.scored(), lastDate, versionMetrics,
-                lstm.served().fineTuned(), progress);
+        int version = publish(previous, request, model, evaluation.mode(), lstm.scored(), fits.fitKeys(), lastDate,
+                versionMetrics, lstm.served().fineTuned(), progress);
         clock.finished(Stage.PUBLISH);
 
         return new RetrainResult(jobId, JobStatus.SUCCESS, version, merge.rowsUploaded(), merge.rowsAdded(),
                 merge.rowsUpdated(), merge.rowsTotal(), lastDate, versionMetrics, clock.timings());
+    }
+
+    /** The newest version whose manifest verifies: what this retrain continues (LSTM) and reuses (additive). */
+    private Optional<PreviousVersion> newestVerified() throws IOException {
+        for (int version : store.versions()) {
+            VersionCheck check = store.verify(version);
+            if (check.ok() && check.manifest().isPresent()) {
+                return Optional.of(new PreviousVersion(version, check.manifest().get()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The configured holiday calendar and the upload's holiday/event columns, up to the longest horizon. */
@@ -116,7 +127,8 @@ class RetrainPipeline {
     }
 
     private int publish(SalesTable previous, RetrainRequest request, EnsembleModel model,
-                        EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm, LocalDate lastDate,
+                        EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm,
+                        Map<String, String> additiveFitKeys, LocalDate lastDate,
                         Map<String, Object> versionMetrics,
                         boolean fineTuned, RetrainProgress progress)
             throws IOException {
@@ -128,8 +140,8 @@ class RetrainPipeline {
         progress.stage(Stage.PUBLISH, "Publishing model version...");
         int version;
         try {
-            version = publisher.publish(model, weighting, holdoutLstm, model.dataset().size(), lastDate,
-                    versionMetrics);
+            version = publisher.publish(model, weighting, holdoutLstm, additiveFitKeys, model.dataset().size(),
+                    lastDate, versionMetrics);
         } catch (IOException | RuntimeException e) {
             if (masterChanges) {
                 restore(previous, e);
@@ -161,7 +173,8 @@ class RetrainPipeline {
     }
 
     private static Map<String, Object> versionMetrics(AdditiveStage.Fits fits, LstmStage.Outcome lstmOutcome,
-                                                      EvaluateStage.Outcome evaluation, StageClock clock) {
+                                                      LstmPlan plan, EvaluateStage.Outcome evaluation,
+                                                      StageClock clock) {
         LstmTrainingResult lstm = lstmOutcome.served();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("backtest", evaluation.report());
@@ -170,9 +183,13 @@ class RetrainPipeline {
         lstmInfo.put("fine_tuned", lstm.fineTuned());
         lstmInfo.put("epochs_run", lstm.epochsRun());
         lstmInfo.put("catch_up_epochs", lstmOutcome.catchUpEpochs());
+        lstmInfo.put("training", lstmOutcome.incremental() ? "incremental"
+                : plan.mode() == TrainingMode.FULL ? "full" : "fine_tune");
+        lstmInfo.put(LstmPlan.TRAININGS_SINCE_FULL, plan.mode() == TrainingMode.FULL ? 0 : plan.trainingsSinceFull());
         lstmInfo.put("best_val_loss", EvaluateStage.finiteOrNull(lstm.bestValLoss()));
         m.put("lstm", lstmInfo);
         m.put("additive_models", fits.models().size());
+        m.put("additive_reused", fits.reused());
         if (!fits.skipped().isEmpty()) {
             m.put("additive_skipped", fits.skipped());
         }

@@ -22,8 +22,11 @@ class StorePublisher implements ModelPublisher {
 
     @Override
     public int publish(EnsembleModel model, EnsembleWeights.Mode weighting, Optional<LstmForecaster> holdoutLstm,
-                       long trainedOnRows, LocalDate lastTrainingDate, Map<String, Object> metrics) throws IOException {
-        return store.publish(dir -> ModelVersionFiles.write(model, weighting, holdoutLstm, dir), trainedOnRows,
-                lastTrainingDate, metrics);
+                       Map<String, String> additiveFitKeys, long trainedOnRows, LocalDate lastTrainingDate,
+                       Map<String, Object> metrics) throws IOException {
+        return store.publish(dir -> {
+            ModelVersionFiles.write(model, weighting, holdoutLstm, dir);
+            AdditiveFitKeys.write(additiveFitKeys, dir);
+        }, trainedOnRows, lastTrainingDate, metrics);
     }
 }

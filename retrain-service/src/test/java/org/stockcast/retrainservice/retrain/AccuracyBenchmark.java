@@ -214,7 +214,7 @@ public final class AccuracyBenchmark {
         double evaluateSeconds = (System.nanoTime() - t0) / 1e9;
         EnsembleModel model = new EnsembleModel(table, fits.models(), lstm.served().forecaster(),
                 EnsembleWeights.DEFAULT, additiveConfig, evaluation.calibration());
-        new StorePublisher(store).publish(model, evaluation.mode(), lstm.scored(), table.size(),
+        new StorePublisher(store).publish(model, evaluation.mode(), lstm.scored(), fits.fitKeys(), table.size(),
                 table.lastDate().orElseThrow(), Map.of());
         List<EnsembleModel> variants = new ArrayList<>();
         for (Variant v : VARIANTS) {

@@ -112,7 +112,7 @@ class RetrainPipelineTest {
         Path models = root.resolve("models");
         SeedData.writeMaster(data);
         InventoryProperties properties = TestProperties.tiny(data, models, Map.of());
-        ModelPublisher failing = (model, weighting, holdout, rows, lastDate, metrics) -> {
+        ModelPublisher failing = (model, weighting, holdout, fitKeys, rows, lastDate, metrics) -> {
             // By now the merged master must already be on disk: publish comes after the master write.
             assertThat(new MasterDataset(data).load().size()).isEqualTo(SeedData.MASTER_ROWS + 5);
             throw new IOException("disk full");
@@ -182,7 +182,7 @@ class RetrainPipelineTest {
         Path data = root.resolve("data");
         Path models = root.resolve("models");
         InventoryProperties properties = TestProperties.tiny(data, models, Map.of());
-        ModelPublisher never = (model, weighting, holdout, rows, lastDate, metrics) -> {
+        ModelPublisher never = (model, weighting, holdout, fitKeys, rows, lastDate, metrics) -> {
             throw new AssertionError("must not publish");
         };
         assertThatThrownBy(() -> pipeline(properties, never).run("job-e", RetrainRequest.bootstrap(), new Recorded()))

@@ -71,6 +71,11 @@ public record LstmConfig(int window, int units, int layers, double dropout, Acti
                 patience, validationFraction, seed, maxTrainingWindows, trainingThreads);
     }
 
+    public LstmConfig withPatience(int newPatience) {
+        return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
+                newPatience, validationFraction, seed, maxTrainingWindows, trainingThreads);
+    }
+
     public LstmConfig withMaxTrainingWindows(int newMax) {
         return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,
                 patience, validationFraction, seed, newMax, trainingThreads);

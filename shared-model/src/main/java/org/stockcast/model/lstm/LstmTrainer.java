@@ -71,6 +71,38 @@ public final class LstmTrainer {
                 outcome.epochsRun(), outcome.bestLoss());
     }
 
+    /**
+     * Fine-tunes the saved network on what is new ({@link Increment}: the windows whose target day is new, a replay
+     * sample of older ones, early stopping on other older ones), for {@code config.epochs()} epochs at most: the
+     * daily retrain's cost follows the days that changed, not the size of the history. The saved normaliser is
+     * kept. With no new window the saved network is returned as it is (0 epochs). Empty when the saved network is
+     * missing, unreadable or differently shaped (the listener says why): the caller trains on every window instead.
+     */
+    public static Optional<LstmTrainingResult> fineTune(List<double[]> series, Increment increment,
+                                                        LstmConfig config, Path previous,
+                                                        TrainingListener listener) {
+        Objects.requireNonNull(increment, "increment");
+        Optional<LstmModelFile.Saved> start = loadPrevious(Optional.of(previous), config, listener);
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        WindowNormaliser normaliser = start.get().meta().normaliser();
+        TrainingWindows windows = IncrementalWindows.build(series, increment, config, normaliser);
+        MultiLayerNetwork network = start.get().network();
+        if (windows.nothingToLearn()) {
+            listener.message("No new LSTM training window since the saved network: keeping it as it is");
+            return Optional.of(new LstmTrainingResult(new LstmForecaster(config, normaliser, network), true, 0,
+                    Double.NaN));
+        }
+        listener.message(String.format(Locale.ROOT, "Fine-tuning the LSTM on %d new and replayed windows (%d older "
+                + "ones for validation) from %d series", windows.train().count(), windows.validation().count(),
+                windows.seriesUsed()));
+        network.setLearningRate(config.learningRate());
+        EarlyStopping.Outcome outcome = new EarlyStopping(config, listener).run(network, windows);
+        return Optional.of(new LstmTrainingResult(new LstmForecaster(config, normaliser, network), true,
+                outcome.epochsRun(), outcome.bestLoss()));
+    }
+
     private static Optional<LstmModelFile.Saved> fullRetrain(TrainingListener listener) {
         listener.message("Full retrain requested: training a fresh LSTM network");
         return Optional.empty();

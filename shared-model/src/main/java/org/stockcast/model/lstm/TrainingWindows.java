@@ -72,10 +72,7 @@ record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows valid
                     zeroWindows++;
                     continue;
                 }
-                double[] row = new double[window + 2];
-                System.arraycopy(values, w, row, 0, window + 1);
-                row[window + 1] = scale;
-                (w >= available - validationCount ? valRows : trainRows).add(row);
+                (w >= available - validationCount ? valRows : trainRows).add(row(values, w, window, scale));
             }
         }
         // Nothing to learn (e.g. products before their launch): the caller keeps its network; a neutral normaliser
@@ -88,6 +85,14 @@ record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows valid
         return new TrainingWindows(normaliser, toWindows(trainRows, window, normaliser),
                 toWindows(valRows, window, normaliser), usable.size(), series.size() - usable.size(), zeroWindows,
                 missingWindows);
+    }
+
+    /** The window starting at {@code w}: its inputs, its target and its scale. */
+    static double[] row(double[] values, int w, int window, double scale) {
+        double[] row = new double[window + 2];
+        System.arraycopy(values, w, row, 0, window + 1);
+        row[window + 1] = scale;
+        return row;
     }
 
     static int validationCount(int windows, double fraction) {
@@ -135,7 +140,7 @@ record TrainingWindows(WindowNormaliser normaliser, Windows train, Windows valid
         return WindowNormaliser.fit(mean, Math.sqrt(variance), window);
     }
 
-    private static Windows toWindows(List<double[]> rows, int window, WindowNormaliser normaliser) {
+    static Windows toWindows(List<double[]> rows, int window, WindowNormaliser normaliser) {
         float[] inputs = new float[rows.size() * window];
         float[] targets = new float[rows.size()];
         for (int i = 0; i < rows.size(); i++) {

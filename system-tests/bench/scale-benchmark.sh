@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Issue 14's scale benchmark (BENCHMARKS.md "Thousands of products"): packages both services, then runs
+# ScaleBenchmark, which starts them as separate processes with ops/jvm options on an empty temp store, uploads the
+# synthetic history and daily uploads, and prints Markdown tables.
+# Usage: system-tests/bench/scale-benchmark.sh [products (1000)] [daily uploads (3)] [history days (1095)]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+products="${1:-1000}"
+daily="${2:-3}"
+days="${3:-1095}"
+mvn -B -q -DskipTests -pl system-tests -am package dependency:build-classpath \
+    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+export OMP_NUM_THREADS=1
+java -Xmx512m -Drepo.root="$PWD" -Dbench.products="$products" -Dbench.daily="$daily" -Dbench.days="$days" \
+    -cp "system-tests/target/test-classes:$(cat system-tests/target/bench.classpath)" \
+    org.stockcast.system.ScaleBenchmark
