@@ -25,7 +25,12 @@ public record InventoryProperties(@DefaultValue(CommonProperties.DEFAULT_DATA_DI
                                   @DefaultValue @Valid Watch watch,
                                   @DefaultValue @Valid Stock stock) implements CommonProperties {
 
-    public record Watch(@DefaultValue("2s") Duration pollInterval) {
+    /**
+     * @param pollInterval   how often the model store is scanned
+     * @param warmUpThreads  threads that precompute a new version's series after the swap; 0 = all cores but one
+     */
+    public record Watch(@DefaultValue("2s") Duration pollInterval,
+                        @DefaultValue("0") @Min(0) int warmUpThreads) {
 
         /** The scheduler refuses a delay that is not positive, with a bare exception naming no setting. */
         @AssertTrue(message = "poll-interval must be positive")

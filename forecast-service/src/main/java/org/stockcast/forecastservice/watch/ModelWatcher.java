@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,29 +167,39 @@ public class ModelWatcher {
         } else {
             log.info("Swapped model version {} -> {}", previous.version(), next.version());
         }
-        warmUpExecutor.execute(() -> warmUp(next));
+        warmUp(next);
     }
 
-    /** Precomputes every precomputed series so their first requests are as fast as later ones. */
+    /**
+     * Precomputes every precomputed series so their first requests are as fast as later ones: one task per series on
+     * the warm-up executor (a small pool of low-priority threads, so several cores can warm while requests keep
+     * theirs), the total, categories and regions before the products. Runs after the swap, never before it; a task
+     * of a version no longer served returns at once. The last task to finish logs the time.
+     */
     private void warmUp(LoadedEnsemble loaded) {
+        List<SalesFilter> filters = loaded.model().additiveModels().keySet().stream()
+                .map(SeriesKey::filter).flatMap(Optional::stream)
+                .sorted(Comparator.comparing((SalesFilter f) -> f.productId() != null)).toList();
         long started = System.nanoTime();
-        int warmed = 0;
-        for (String key : loaded.model().additiveModels().keySet()) {
-            if (current.get() != loaded) {
-                log.info("Stopped warming version {}: no longer served", loaded.version());
-                return;
-            }
-            Optional<SalesFilter> filter = SeriesKey.filter(key);
-            try {
-                if (filter.isPresent() && loaded.model().forecast(filter.get(), 1).isPresent()) {
-                    warmed++;
+        AtomicInteger remaining = new AtomicInteger(filters.size());
+        AtomicInteger warmed = new AtomicInteger();
+        for (SalesFilter filter : filters) {
+            warmUpExecutor.execute(() -> {
+                try {
+                    if (current.get() == loaded && loaded.model().forecast(filter, 1).isPresent()) {
+                        warmed.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Warm-up of {} in version {} failed: {}", filter.describe(), loaded.version(),
+                            e.toString());
+                } finally {
+                    if (remaining.decrementAndGet() == 0) {
+                        log.info("Warmed {} series of version {} in {} ms", warmed.get(), loaded.version(),
+                                (System.nanoTime() - started) / 1_000_000);
+                    }
                 }
-            } catch (RuntimeException e) {
-                log.warn("Warm-up of {} in version {} failed: {}", key, loaded.version(), e.toString());
-            }
+            });
         }
-        log.info("Warmed {} series of version {} in {} ms", warmed, loaded.version(),
-                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static long millis(long fromNanos, long toNanos) {

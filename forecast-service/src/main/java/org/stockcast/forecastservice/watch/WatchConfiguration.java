@@ -24,10 +24,15 @@ class WatchConfiguration {
         return new ModelStore(properties.modelDir(), ModelStore.DEFAULT_KEEP);
     }
 
-    /** One low-priority thread: warming a new version must not starve requests on a small machine. */
+    /**
+     * Low-priority warm-up threads, {@code inventory.watch.warm-up-threads} of them (default: all cores but one, at
+     * least one), so warming a new version leaves a core to the requests on a small machine.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService modelWarmUpExecutor() {
-        return Executors.newSingleThreadExecutor(runnable -> {
+    ExecutorService modelWarmUpExecutor(InventoryProperties properties) {
+        int threads = properties.watch().warmUpThreads() > 0 ? properties.watch().warmUpThreads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        return Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "model-warm-up");
             thread.setDaemon(true);
             thread.setPriority(Thread.MIN_PRIORITY);

@@ -32,7 +32,7 @@ class ModelWatchScheduleTest {
 
         ModelWatcher watcher = new ModelWatcher(store, Clock.systemUTC(), new SimpleMeterRegistry(), task -> { });
         InventoryProperties properties = new InventoryProperties(root.resolve("data"), models,
-                new InventoryProperties.Watch(Duration.ofHours(1)), new InventoryProperties.Stock(0.95, 5, 7));
+                new InventoryProperties.Watch(Duration.ofHours(1), 0), new InventoryProperties.Stock(0.95, 5, 7));
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.initialize();
         ModelWatchSchedule schedule = new ModelWatchSchedule(watcher, scheduler, properties);
@@ -59,7 +59,7 @@ class ModelWatchScheduleTest {
         ModelWatcher watcher = new ModelWatcher(new ModelStore(models, 5), Clock.systemUTC(),
                 new SimpleMeterRegistry(), task -> { });
         InventoryProperties properties = new InventoryProperties(root.resolve("data"), models,
-                new InventoryProperties.Watch(Duration.ofMillis(20)), new InventoryProperties.Stock(0.95, 5, 7));
+                new InventoryProperties.Watch(Duration.ofMillis(20), 0), new InventoryProperties.Stock(0.95, 5, 7));
         long before = watcherThreads();
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.initialize();

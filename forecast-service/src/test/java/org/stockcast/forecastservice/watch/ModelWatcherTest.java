@@ -2,6 +2,7 @@ package org.stockcast.forecastservice.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -13,7 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +28,7 @@ import org.stockcast.forecastservice.MutableClock;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.ModelVersionFiles;
+import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.ensemble.TestVersions;
 import org.stockcast.model.store.ModelStore;
 
@@ -243,6 +249,39 @@ class ModelWatcherTest {
         assertThat(served.isCached(SalesFilter.category("B"))).isTrue();
         assertThat(served.isCached(SalesFilter.region("North"))).isTrue();
         assertThat(served.isCached(new SalesFilter("P1", null, "North", null, null, null))).isFalse();
+    }
+
+    @Test
+    void theSwapDoesNotWaitForTheWarmUpWhichThenFillsTheCacheInTheBackground() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // every warm-up task waits for the latch: the swap must be visible before any of them ran
+            watcher = newWatcher(task -> pool.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            }));
+            int v1 = publish();
+
+            watcher.pollOnce();
+
+            assertThat(served()).isEqualTo(v1);
+            EnsembleModel served = watcher.current().orElseThrow().model();
+            List<SalesFilter> precomputed = served.additiveModels().keySet().stream().map(SeriesKey::filter)
+                    .flatMap(java.util.Optional::stream).toList();
+            // only the total, which the load's smoke test forecasts before the swap
+            assertThat(precomputed).hasSizeGreaterThan(1).filteredOn(f -> !f.equals(SalesFilter.ALL))
+                    .noneMatch(served::isCached);
+            release.countDown();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(precomputed)
+                    .allMatch(served::isCached));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void flipLastByte(Path file) throws IOException {

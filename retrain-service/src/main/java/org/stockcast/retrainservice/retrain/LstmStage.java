@@ -17,6 +17,7 @@ import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.lstm.EpochProgress;
+import org.stockcast.model.lstm.Increment;
 import org.stockcast.model.lstm.LstmConfig;
 import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.lstm.LstmTrainer;
@@ -30,8 +31,8 @@ import org.stockcast.model.store.ModelStore;
  * <ol>
  * <li>the <em>holdout</em> network is fine-tuned from the previous version's holdout network (or trained fresh) on
  * every series cut {@code holdoutDays} before the dataset's last day; the evaluate stage scores it on those days;</li>
- * <li>the <em>served</em> network is that one fine-tuned a few epochs more on the recent windows of the full series,
- * so what is served has seen the newest days.</li>
+ * <li>the <em>served</em> network is that one fine-tuned a few epochs more on the held-out days' windows of the full
+ * series (with as many older windows replayed), so what is served has seen the newest days.</li>
  * </ol>
  * Both are saved in the version ({@code lstm-holdout.zip}, {@code lstm.zip}); the holdout lineage only ever saw days
  * before its own cut, which only moves forward, so continuing it next time keeps the backtest honest.
@@ -163,17 +164,17 @@ final class LstmStage {
         report(progress, "held-out", scored);
 
         progress.stage(Stage.LSTM, "Fine-tuning the LSTM on the " + holdoutDays + " held-out days...");
-        List<double[]> full = trainingSeries(table, config.window(), maxHistoryDays, last, rules);
-        // recent windows only: the held-out days and as many again before them, and no more than an epoch of the
-        // main training (with a thousand products those days alone are ten times the cap)
-        LstmConfig catchUp = config.withEpochs(Math.min(config.epochs(), CATCH_UP_EPOCHS))
-                .withMaxTrainingWindows(Math.max(1, Math.min(config.maxTrainingWindows(),
-                        2 * (holdoutDays + config.window()) * full.size())));
+        List<TrainingSeries> full = series(table, config.window(), maxHistoryDays, last, rules);
+        // the held-out days' windows (a uniform sample when there are more than the cap) and as many older ones
+        Increment heldOutDays = new Increment(full.stream().mapToInt(s -> (int) Math.max(0, Math.min(
+                s.values().length, ChronoUnit.DAYS.between(s.start(), cut) + 1))).toArray(), 1.0);
+        LstmConfig catchUp = config.withEpochs(Math.min(config.epochs(), CATCH_UP_EPOCHS));
         Path zip = Files.createTempFile("lstm-holdout", ".zip");
         try {
             scored.forecaster().save(zip);
-            LstmTrainingResult served = LstmTrainer.train(full, catchUp, TrainingMode.FINE_TUNE, Optional.of(zip),
-                    catchUpListener(progress));
+            LstmTrainingResult served = LstmTrainer.fineTune(values(full), heldOutDays, catchUp, zip,
+                    catchUpListener(progress)).orElseThrow(() -> new IllegalStateException(
+                    "The held-out LSTM just saved cannot be read back"));
             report(progress, "served", served);
             return new Outcome(new LstmTrainingResult(served.forecaster(), scored.fineTuned(),
                     scored.epochsRun(), served.bestValLoss()), Optional.of(scored.forecaster()), Optional.of(cut),

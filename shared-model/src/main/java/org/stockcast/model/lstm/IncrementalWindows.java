@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * of {@code replayRatio} older windows per new one, and for early stopping a further sample of older windows (the
  * validation fraction of the training windows), disjoint from the replay: the loss on history the network already
  * knew stops the fine-tune before the new days pull it away from that. At most {@code maxTrainingWindows} are
- * trained on (the new ones sampled down first if there are more). Same inputs and seed, same windows.
+ * trained on: with more new windows than {@code maxTrainingWindows / (1 + replayRatio)}, a uniform sample of them
+ * (over all their days, not only the newest) with the replay beside it. Same inputs and seed, same windows.
  */
 final class IncrementalWindows {
     private IncrementalWindows() {
@@ -49,7 +50,9 @@ final class IncrementalWindows {
         }
         SplittableRandom random = new SplittableRandom(config.seed());
         int cap = config.maxTrainingWindows();
-        List<double[]> train = sample(fresh, Math.min(fresh.size(), cap), random);
+        // room for the replay beside the new windows when there are more of them than the cap takes
+        int newCap = (int) Math.max(1, Math.min(cap, Math.round(cap / (1 + increment.replayRatio()))));
+        List<double[]> train = sample(fresh, Math.min(fresh.size(), old.size() > 0 ? newCap : cap), random);
         int replay = (int) Math.min(Math.min(old.size(), Math.round(increment.replayRatio() * train.size())),
                 cap - train.size());
         int validation = Math.min(old.size() - replay,

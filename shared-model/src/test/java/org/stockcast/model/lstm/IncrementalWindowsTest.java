@@ -93,10 +93,14 @@ class IncrementalWindowsTest {
         assertThat(IncrementalWindows.build(SERIES, new Increment(new int[] {200, 150}, 1.0), CONFIG, NORMALISER)
                 .nothingToLearn()).isTrue();
 
-        TrainingWindows capped = IncrementalWindows.build(SERIES, new Increment(new int[] {0, 0}, 1.0),
+        TrainingWindows allNew = IncrementalWindows.build(SERIES, new Increment(new int[] {0, 0}, 1.0),
+                CONFIG.withMaxTrainingWindows(50), NORMALISER);
+        TrainingWindows mostlyNew = IncrementalWindows.build(SERIES, new Increment(new int[] {20, 20}, 1.0),
                 CONFIG.withMaxTrainingWindows(50), NORMALISER);
 
-        assertThat(capped.train().count()).isEqualTo(50);
+        assertThat(allNew.train().count()).isEqualTo(50);
+        // 25 of the 310 new windows and 20 replayed: all the 20 older windows there are
+        assertThat(mostlyNew.train().count()).isEqualTo(25 + 20);
         assertThatThrownBy(() -> IncrementalWindows.build(SERIES, new Increment(new int[] {0}, 1.0), CONFIG,
                 NORMALISER)).isInstanceOf(IllegalArgumentException.class);
     }
