@@ -79,8 +79,10 @@ public final class InventoryAdvisor {
         } else {
             warnings.add(String.format(Locale.ROOT, "No current stock given: reorder when stock falls to %s units "
                             + "(%s units expected over the %d-day lead time plus %s units safety stock) and order "
-                            + "up to %s units.", units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
-                    units(safetyStock), units(maximum)));
+                            + "up to %s units.%s", units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
+                    units(safetyStock), units(maximum), policy.reviewPeriodDays() > 1 ? String.format(Locale.ROOT,
+                            " Checking stock only every %d days, order up to %s units at every check.",
+                            policy.reviewPeriodDays(), units(maximum)) : ""));
         }
         demandChange(history.values(), forecast).ifPresent(warnings::add);
         return new InventoryAdvice(reorderPoint, safetyStock, safetyStock, maximum, daysLeft, List.copyOf(warnings),
