@@ -42,14 +42,8 @@ final class ForecastPlot {
 
     static byte[] png(ForecastResult result) {
         EnsembleForecast f = result.forecast();
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(result.filter().describe() + " - model version " + result.modelVersion())
-                .xAxisTitle("Date").yAxisTitle("Units per day").build();
-        chart.getStyler().setDatePattern("yyyy-MM-dd");
-        chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        XYChart chart = chart(HEIGHT, result.filter().describe() + " - model version " + result.modelVersion(),
+                "Units per day");
 
         List<Date> bandX = new ArrayList<>();
         List<Double> bandY = new ArrayList<>();
@@ -106,21 +100,25 @@ final class ForecastPlot {
     /** The stock levels over the same dates as the chart above, so the two panels line up in time. */
     private static XYChart stockPanel(ForecastResult result, Date from, Date to) {
         InventoryAdvice advice = result.advice();
-        XYChart panel = new XYChartBuilder().width(WIDTH).height(STOCK_PANEL_HEIGHT)
-                .title(String.format(Locale.ROOT, "Stock levels for a %.0f%% cycle service level",
-                        100 * advice.serviceLevel()))
-                .xAxisTitle("Date").yAxisTitle("Units in stock").build();
-        panel.getStyler().setDatePattern("yyyy-MM-dd");
-        panel.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
-        panel.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        panel.getStyler().setChartBackgroundColor(Color.WHITE);
-        panel.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        XYChart panel = chart(STOCK_PANEL_HEIGHT, String.format(Locale.ROOT,
+                "Stock levels for a %.0f%% cycle service level", 100 * advice.serviceLevel()), "Units in stock");
         panel.getStyler().setYAxisMin(0.0);
         List<Date> span = List.of(from, to);
         level(panel, "Maximum", span, advice.maximumLevel(), new Color(40, 140, 60));
         level(panel, "Reorder point", span, advice.reorderPoint(), new Color(220, 120, 0));
         level(panel, "Safety stock", span, advice.safetyStock(), new Color(200, 30, 30));
         return panel;
+    }
+
+    private static XYChart chart(int height, String title, String yAxis) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle("Date")
+                .yAxisTitle(yAxis).build();
+        chart.getStyler().setDatePattern("yyyy-MM-dd");
+        chart.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        return chart;
     }
 
     private static void level(XYChart panel, String name, List<Date> span, double value, Color color) {

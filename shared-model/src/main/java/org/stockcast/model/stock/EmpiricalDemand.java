@@ -32,9 +32,6 @@ public final class EmpiricalDemand implements DemandDistribution {
 
     @Override
     public double[] totals(int days) {
-        if (days < 1) {
-            throw new IllegalArgumentException("days must be >= 1");
-        }
         double[] errors = new double[errorPaths.length];
         int n = 0;
         for (double[] path : errorPaths) {

@@ -52,16 +52,17 @@ public final class InventoryAdvisor {
         double fillRate = reviewDemand > 0
                 ? Math.max(0, 1 - protection.expectedShortage(maximum) / reviewDemand) : 1;
         Double daysLeft = currentStock.isPresent() ? daysOfStock(currentStock.getAsDouble(), forecast) : null;
-        Double suggested = currentStock.isPresent() ? (currentStock.getAsDouble() <= reorderPoint
-                ? policy.orderQuantity(maximum - currentStock.getAsDouble()) : 0.0) : null;
+        Double suggested = null;
 
         List<String> warnings = new ArrayList<>();
         if (currentStock.isPresent()) {
             double stock = currentStock.getAsDouble();
-            long order = Math.round(policy.orderQuantity(maximum - stock));
+            boolean urgent = stock <= safetyStock || daysLeft != null && daysLeft < policy.leadTimeDays();
+            suggested = urgent || stock <= reorderPoint ? policy.orderQuantity(maximum - stock) : 0.0;
+            long order = Math.round(suggested);
             String lasts = daysLeft == null ? "no forecast demand to use it up"
                     : "about " + days(daysLeft) + " of demand";
-            if (stock <= safetyStock || daysLeft != null && daysLeft < policy.leadTimeDays()) {
+            if (urgent) {
                 warnings.add(String.format(Locale.ROOT, "URGENT: only %s units in stock (%s) and a new delivery "
                                 + "takes %d days; order %d units now to get back to the maximum level of %s units.",
                         units(stock), lasts, policy.leadTimeDays(), order, units(maximum)));
@@ -78,8 +79,10 @@ public final class InventoryAdvisor {
         } else {
             warnings.add(String.format(Locale.ROOT, "No current stock given: reorder when stock falls to %s units "
                             + "(%s units expected over the %d-day lead time plus %s units safety stock) and order "
-                            + "up to %s units.", units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
-                    units(safetyStock), units(maximum)));
+                            + "up to %s units.%s", units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
+                    units(safetyStock), units(maximum), policy.reviewPeriodDays() > 1 ? String.format(Locale.ROOT,
+                            " Checking stock only every %d days, order up to %s units at every check.",
+                            policy.reviewPeriodDays(), units(maximum)) : ""));
         }
         demandChange(history.values(), forecast).ifPresent(warnings::add);
         return new InventoryAdvice(reorderPoint, safetyStock, safetyStock, maximum, daysLeft, List.copyOf(warnings),

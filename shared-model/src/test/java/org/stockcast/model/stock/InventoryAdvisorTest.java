@@ -42,7 +42,8 @@ class InventoryAdvisorTest {
         assertThat(advice.maximumLevel()).isCloseTo(120, within(1e-9));
         assertThat(advice.daysOfStockLeft()).isNull();
         assertThat(advice.warnings()).anyMatch(w -> w.startsWith("No current stock given: reorder when stock falls "
-                + "to 50.0 units"));
+                + "to 50.0 units") && w.endsWith("Checking stock only every 7 days, order up to 120 units at every "
+                + "check."));
     }
 
     @Test

@@ -45,6 +45,13 @@ class OrderRulesTest {
         InventoryAdvice high = InventoryAdvisor.advise(FLAT, FORECAST, policy, OptionalDouble.of(51));
         assertThat(high.suggestedOrder()).isZero();
         assertThat(InventoryAdvisor.advise(FLAT, FORECAST, policy, OptionalDouble.empty()).suggestedOrder()).isNull();
+        // above the reorder point of a distribution (8 units/day) whose level the point forecast (40/day) does not
+        // share, as SBA's and the ensemble's may differ: the stock runs out within the lead time, so order anyway
+        InventoryAdvice urgent = InventoryAdvisor.advise(FLAT, constant(30, 40), new NoiseDemand(constant(30, 8), 0),
+                InventoryPolicy.of(0.95, 5, 7), OptionalDouble.of(45));
+        assertThat(urgent.reorderPoint()).isCloseTo(40, within(1e-9));
+        assertThat(urgent.warnings().get(0)).startsWith("URGENT").contains("order 51 units now");
+        assertThat(urgent.suggestedOrder()).isEqualTo(51); // up to the maximum of 96
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.stockcast.model.stock;
 
 import java.io.PrintStream;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.stockcast.model.dataset.DailySeries;
@@ -11,6 +12,8 @@ import org.stockcast.model.intermittent.Intermittency;
 final class SimulationTables {
     /** The target: achieved cycle service level within this many points of the nominal one. */
     static final double TOLERANCE = 0.02;
+    /** The policies whose average stock the new one is compared with. */
+    static final List<String> COMPARED = List.of("current at ROP", "current every review");
 
     private SimulationTables() {
     }
@@ -31,8 +34,8 @@ final class SimulationTables {
                 out.println();
                 double[] within = new double[rules.size()];
                 double[] meanCsl = new double[rules.size()];
-                double logStock = 0;
-                int stockSeries = 0;
+                double[] logStock = new double[2];
+                int[] stockSeries = new int[2];
                 for (Map.Entry<String, Map<String, Map<String, InventorySimulation.Result>>> s : results.entrySet()) {
                     Map<String, InventorySimulation.Result> row = s.getValue().get(key);
                     out.printf(Locale.ROOT, "| %s | %s | %d |", s.getKey(),
@@ -50,10 +53,14 @@ final class SimulationTables {
                         i++;
                     }
                     out.println();
-                    double current = row.get("current at ROP").averageOnHand();
-                    if (current > 0 && row.get("new").averageOnHand() > 0) {
-                        logStock += Math.log(row.get("new").averageOnHand() / current);
-                        stockSeries++;
+                    int c = 0;
+                    for (String other : COMPARED) {
+                        double stock = row.get(other).averageOnHand();
+                        if (stock > 0 && row.get("new").averageOnHand() > 0) {
+                            logStock[c] += Math.log(row.get("new").averageOnHand() / stock);
+                            stockSeries[c]++;
+                        }
+                        c++;
                     }
                 }
                 out.printf(Locale.ROOT, "| **series within +-%.0f points (bold); mean CSL** | | |", 100 * TOLERANCE);
@@ -62,8 +69,9 @@ final class SimulationTables {
                     out.printf(Locale.ROOT, " %d of %d; %.1f%% |", (int) within[i], results.size(), 100 * meanCsl[i]);
                     i++;
                 }
-                out.printf(Locale.ROOT, "%n%nGeometric mean of average stock, new / current at ROP: %.2f%n",
-                        Math.exp(logStock / Math.max(1, stockSeries)));
+                out.printf(Locale.ROOT, "%n%nGeometric mean of average stock, new / %s: %.2f; new / %s: %.2f%n",
+                        COMPARED.get(0), Math.exp(logStock[0] / Math.max(1, stockSeries[0])), COMPARED.get(1),
+                        Math.exp(logStock[1] / Math.max(1, stockSeries[1])));
             }
         }
     }
