@@ -11,7 +11,7 @@ import org.stockcast.model.store.ModelStore;
 import org.stockcast.retrainservice.InventoryProperties;
 
 /**
- * API.md: with no valid model version at start-up, train version 1 from the master dataset, in the background
+ * docs/api.md: with no valid model version at start-up, train version 1 from the master dataset, in the background
  * (as an ordinary job, visible under /retrain/jobs); with no master data, publish nothing and wait for an upload.
  */
 @Component

@@ -24,7 +24,7 @@ import org.stockcast.retrainservice.retrain.RetrainJob;
  */
 @RestControllerAdvice
 class ProblemAdvice extends ProblemAdviceBase {
-    /** API.md names the running job of a 409 {@code jobId}; kept beside {@code job_id} for existing clients. */
+    /** docs/api.md names the running job of a 409 {@code jobId}; kept beside {@code job_id} for existing clients. */
     static final String CONTRACT_JOB_ID = "jobId";
 
     private final long maxUploadBytes;

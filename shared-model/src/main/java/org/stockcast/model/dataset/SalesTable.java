@@ -17,7 +17,7 @@ import java.util.function.IntPredicate;
  * few products, categories and regions share a handful of String instances.
  */
 public final class SalesTable {
-    /** Product id given to rows of a file without a product_id column (API.md). */
+    /** Product id given to rows of a file without a product_id column (docs/api.md). */
     public static final String TOTAL_PRODUCT = "_total";
 
     private static final SalesTable EMPTY = new SalesTableBuilder(0).build();

@@ -21,7 +21,7 @@ import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.SalesTableBuilder;
 
 /**
- * Parses and validates an uploaded sales CSV (API.md "CSV input") in one streaming pass.
+ * Parses and validates an uploaded sales CSV (docs/api.md "CSV input") in one streaming pass.
  * {@code fileName} is only used in messages, never as a path.
  */
 public final class CsvIngest {
@@ -285,7 +285,7 @@ public final class CsvIngest {
                         }
                     }
                     case SALES -> {
-                        // An empty cell or NA is an explicit missing value (API.md), kept as NaN, not 0.
+                        // An empty cell or NA is an explicit missing value (docs/api.md), kept as NaN, not 0.
                         if (isMissing(value)) {
                             sales = Double.NaN;
                         } else {
