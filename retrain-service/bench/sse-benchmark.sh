@@ -3,7 +3,7 @@
 # service with a synthetic pipeline (SseBenchServer) in one JVM, N SSE clients on one job (SseFanOutBenchmark) in
 # another; prints one Markdown row per client count.
 # Usage: retrain-service/bench/sse-benchmark.sh [client counts, default 64,500] [git commit to measure instead]
-#   With a commit (e.g. 4f2f662, the last one with per-client pump threads) the benchmark's three classes are
+#   With a commit (e.g. 4f2f662, the last one with per-client pump threads) the benchmark's classes are
 #   copied into a temporary worktree of that commit, whose 64-stream cap is raised to 1000, and run there.
 # Env: BENCH_EVENTS (200), BENCH_INTERVAL (PT0.02S), BENCH_MESSAGE_CHARS (60).
 set -euo pipefail
@@ -23,8 +23,9 @@ trap cleanup EXIT
 if [ -n "$commit" ]; then
   label="$(git rev-parse --short "$commit") (pump threads, cap raised)"
   git worktree add -q --detach "$work/tree" "$commit"
-  bench=retrain-service/src/test/java/org/stockcast/retrainservice/retrain
-  cp "$bench/SseBenchServer.java" "$bench/SseFanOutBenchmark.java" "$work/tree/$bench/"
+  tests=retrain-service/src/test/java/org/stockcast/retrainservice
+  cp "$tests/retrain/SseBenchServer.java" "$tests/retrain/SseFanOutBenchmark.java" "$work/tree/$tests/retrain/"
+  cp "$tests/support/SseSocket.java" "$work/tree/$tests/support/"
   sed -i 's/MAX_CLIENTS = 64;/MAX_CLIENTS = 1000;/' \
       "$work/tree/retrain-service/src/main/java/org/stockcast/retrainservice/retrain/EventStreams.java"
   cd "$work/tree"
@@ -33,8 +34,8 @@ mvn -B -q -ntp -pl retrain-service -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/sse-bench.classpath -Dmdep.includeScope=test
 cp="retrain-service/target/test-classes:retrain-service/target/classes:$(cat retrain-service/target/sse-bench.classpath)"
 export OMP_NUM_THREADS=1
-echo "| version | clients | streams served | complete, in order | server RSS MB: no clients / connected / peak streaming | heap MB after GC: no clients / connected | server threads: no clients / connected | events received | server CPU s streaming | wall s | lag ms p50 / p99 / max | emit call µs p50 / p99 | load avg |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| version | clients | streams served | complete, in order | server RSS MB: no clients / connected / peak streaming | heap MB after GC: no clients / connected | server threads: no clients / connected | events received | server CPU s streaming | client CPU s | wall s | lag ms p50 / p99 / max | emit call µs p50 / p99 | load avg |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 IFS=',' read -ra runs <<< "$counts"
 for clients in "${runs[@]}"; do
   rm -f "$work/port" "$work/go"
@@ -49,8 +50,12 @@ for clients in "${runs[@]}"; do
   server_pid=$!
   for _ in $(seq 1 600); do [ -s "$work/port" ] && break; sleep 0.2; done
   [ -s "$work/port" ] || { cat "$work/server.log"; exit 1; }
-  java -Xmx512m -cp "$cp" org.stockcast.retrainservice.retrain.SseFanOutBenchmark \
+  java -Xmx512m -Xss256k -cp "$cp" org.stockcast.retrainservice.retrain.SseFanOutBenchmark \
       "$(cat "$work/port")" "$server_pid" "$clients" "$label" "$work/go"
+  if grep -q -E "ERROR|Exception" "$work/server.log"; then
+    mkdir -p "$src/retrain-service/target"; cp "$work/server.log" "$src/retrain-service/target/sse-bench-server-$clients.log"
+    echo "(server logged errors: retrain-service/target/sse-bench-server-$clients.log)"
+  fi
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
   rm -rf "$work/data" "$work/models"
 done

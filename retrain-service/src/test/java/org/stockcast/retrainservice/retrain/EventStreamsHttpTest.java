@@ -6,12 +6,8 @@ import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +35,7 @@ import org.stockcast.retrainservice.RetrainServiceApplication;
 import org.stockcast.retrainservice.support.Http;
 import org.stockcast.retrainservice.support.SseEvent;
 import org.stockcast.retrainservice.support.SseReader;
+import org.stockcast.retrainservice.support.SseSocket;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -181,14 +178,10 @@ class EventStreamsHttpTest {
         String padding = " " + "x".repeat(2000);
         RetrainJob job = job("slow");
         emit(job, 1, 1, "");
-        try (Socket slow = new Socket()) {
-            // A tiny receive window: the server's writes to this client block once a few KB are unread.
-            slow.setReceiveBufferSize(4096);
-            slow.connect(new InetSocketAddress("localhost", port));
-            OutputStream out = slow.getOutputStream();
-            out.write(("GET " + RetrainJob.eventsPath("slow") + " HTTP/1.0\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        // A tiny receive window: the server's writes to this client block once a few KB are unread.
+        try (SseSocket slow = SseSocket.open(port, RetrainJob.eventsPath("slow"), 4096)) {
+            // Its 200 and headers are in: the server has subscribed it before the job goes on.
+            SseReader slowEvents = slow.events();
             try (SseReader fast = new SseReader(open("slow", null).body())) {
                 assertThat(fast.next().id()).isEqualTo("1");
                 // About 6 MB the slow client does not read; if any append waited for it, this would never return.
@@ -198,9 +191,7 @@ class EventStreamsHttpTest {
                         events + 1);
             }
             assertThat(job.finished()).isTrue();
-            InputStream in = slow.getInputStream();
-            skipHeaders(in);
-            assertCompleteAndInOrder(new SseReader(in).readAll(), 1, events + 1);
+            assertCompleteAndInOrder(slowEvents.readAll(), 1, events + 1);
         }
     }
 
@@ -208,17 +199,5 @@ class EventStreamsHttpTest {
         List<SseEvent> all = new ArrayList<>(head);
         all.addAll(tail);
         return all;
-    }
-
-    private static void skipHeaders(InputStream in) throws IOException {
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("response ended inside its headers");
-            }
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
     }
 }

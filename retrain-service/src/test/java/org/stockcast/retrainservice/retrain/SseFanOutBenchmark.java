@@ -2,8 +2,7 @@ package org.stockcast.retrainservice.retrain;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,13 +15,15 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.stockcast.retrainservice.support.Http;
 import org.stockcast.retrainservice.support.Multipart;
+import org.stockcast.retrainservice.support.SseEvent;
+import org.stockcast.retrainservice.support.SseReader;
+import org.stockcast.retrainservice.support.SseSocket;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Arguments: port, server pid, clients, label, trigger file. Prints one Markdown table row: label | clients |
  * streams served (200) | streams complete and in order | server RSS MB before the clients / with them connected /
  * peak while streaming | heap MB after a full GC before / with the clients | server threads before / with the
- * clients | events received in all | server CPU s while streaming | wall s | lag p50 / p99 / max ms | emit call
+ * clients | events received in all | server CPU s while streaming | client CPU s | wall s | lag p50 / p99 / max ms | emit call
  * p50 / p99 microseconds on the job thread | 1-minute load average at the end.
  */
 public final class SseFanOutBenchmark {
     private static final JsonMapper JSON = new JsonMapper();
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final String BENCH_MESSAGE = "\"message\":\"bench ";
 
     private SseFanOutBenchmark() {
     }
@@ -58,25 +60,24 @@ public final class SseFanOutBenchmark {
         String jobId = startJob(port);
         ServerProcess.Sample idle = server.sample();
 
-        ExecutorService io = Executors.newFixedThreadPool(2);
-        HttpClient client = HttpClient.newBuilder().executor(io).connectTimeout(Duration.ofSeconds(30)).build();
+        // One blocking socket and thread per client, like a browser's connection: nothing in between buffers.
+        ExecutorService readers = Executors.newFixedThreadPool(clients);
         List<Stream> streams = new ArrayList<>();
         AtomicInteger refused = new AtomicInteger();
         AtomicReference<String> firstRefusal = new AtomicReference<>();
         for (int i = 0; i < clients; i++) {
-            Stream stream = new Stream();
+            Stream stream = new Stream(port, RetrainJob.eventsPath(jobId));
             streams.add(stream);
-            HttpRequest request = HttpRequest.newBuilder(new Http(port).uri(RetrainJob.eventsPath(jobId)))
-                    .timeout(TIMEOUT).GET().build();
-            stream.response = client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(stream))
-                    .whenComplete((response, failure) -> {
-                        if (failure != null || response.statusCode() != 200) {
-                            refused.incrementAndGet();
-                            firstRefusal.compareAndSet(null, failure != null ? failure.toString()
-                                    : "HTTP " + response.statusCode());
-                            stream.done.complete(null);
-                        }
-                    });
+            readers.execute(() -> {
+                try {
+                    stream.read();
+                } catch (IOException | RuntimeException e) {
+                    refused.incrementAndGet();
+                    firstRefusal.compareAndSet(null, "after event " + stream.lastId + ": " + e);
+                } finally {
+                    stream.done.complete(null);
+                }
+            });
         }
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         // Every client has the two replayed upload events (or was refused) before the job goes on.
@@ -86,6 +87,7 @@ public final class SseFanOutBenchmark {
         ServerProcess.Sample connected = server.sample();
 
         long cpuBefore = server.cpuNanos();
+        long clientCpuBefore = ownCpuNanos();
         long wallBefore = System.nanoTime();
         Files.writeString(trigger, "go");
         long peakRss = 0;
@@ -94,6 +96,7 @@ public final class SseFanOutBenchmark {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         double cpu = (server.cpuNanos() - cpuBefore) / 1e9;
+        double clientCpu = (ownCpuNanos() - clientCpuBefore) / 1e9;
         double wall = (System.nanoTime() - wallBefore) / 1e9;
 
         long[] lags = streams.stream().flatMapToLong(s -> s.lagNanos.stream().mapToLong(Long::longValue)).toArray();
@@ -103,17 +106,17 @@ public final class SseFanOutBenchmark {
                 .map(s -> JSON.readTree(s.result).get("metrics")).orElse(null);
         double emitP50 = metrics == null ? Double.NaN : metrics.get("emit_call_p50_us").asDouble();
         double emitP99 = metrics == null ? Double.NaN : metrics.get("emit_call_p99_us").asDouble();
-        out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d / %d / %d | %d / %d | %d / %d | %d | %.2f | %.1f "
+        out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d / %d / %d | %d / %d | %d / %d | %d | %.2f | %.2f | %.1f "
                         + "| %.1f / %.1f / %.1f | %.0f / %.0f | %.1f |%n",
                 label, clients, clients - refused.get(), complete,
                 idle.rssKb() / 1024, connected.rssKb() / 1024, peakRss / 1024,
                 idle.heapKb() / 1024, connected.heapKb() / 1024, idle.threads(), connected.threads(),
-                lags.length, cpu, wall, percentile(lags, 0.50) / 1e6, percentile(lags, 0.99) / 1e6,
+                lags.length, cpu, clientCpu, wall, percentile(lags, 0.50) / 1e6, percentile(lags, 0.99) / 1e6,
                 lags.length == 0 ? Double.NaN : lags[lags.length - 1] / 1e6, emitP50, emitP99, loadAverage());
         if (firstRefusal.get() != null) {
             out.println("(first refused stream: " + firstRefusal.get() + ")");
         }
-        io.shutdownNow();
+        readers.shutdownNow();
     }
 
     private static double loadAverage() throws IOException {
@@ -138,68 +141,46 @@ public final class SseFanOutBenchmark {
         return JSON.readTree(created.body()).get("jobId").asString();
     }
 
-    /** One client: parses the SSE lines as they arrive and records each benchmark event's lag. */
-    private static final class Stream implements Flow.Subscriber<String> {
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** One client: reads its stream as fast as it can and records each benchmark event's lag. */
+    private static final class Stream {
         final List<Long> lagNanos = new ArrayList<>();
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final int port;
+        private final String path;
         volatile long lastId;
         volatile boolean inOrder = true;
         volatile String result;
-        CompletableFuture<?> response;
-        private String id;
-        private String event;
-        private String data;
 
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
+        Stream(int port, String path) {
+            this.port = port;
+            this.path = path;
         }
 
-        @Override
-        public void onNext(String line) {
-            long now = System.nanoTime();
-            if (line.isEmpty()) {
-                if (data != null) {
-                    dispatch(now);
+        void read() throws IOException {
+            try (SseSocket socket = SseSocket.open(port, path, 0); SseReader reader = socket.events()) {
+                SseEvent event;
+                while ((event = reader.next()) != null) {
+                    long now = System.nanoTime();
+                    long id = Long.parseLong(event.id());
+                    inOrder &= id == lastId + 1;
+                    lastId = id;
+                    if (event.event().equals("result")) {
+                        result = event.data();
+                        return;
+                    }
+                    int at = event.data().indexOf(BENCH_MESSAGE);
+                    if (at >= 0) {
+                        String[] words = event.data().substring(at + BENCH_MESSAGE.length()).split(" ", 3);
+                        lagNanos.add(now - Long.parseLong(words[1]));
+                    }
                 }
-                id = null;
-                event = null;
-                data = null;
-            } else if (line.startsWith("id:")) {
-                id = line.substring(3).strip();
-            } else if (line.startsWith("event:")) {
-                event = line.substring(6).strip();
-            } else if (line.startsWith("data:")) {
-                data = line.substring(5);
-            }
-        }
-
-        private void dispatch(long now) {
-            long eventId = Long.parseLong(id);
-            if (eventId != lastId + 1) {
                 inOrder = false;
             }
-            lastId = eventId;
-            if ("result".equals(event)) {
-                result = data;
-                return;
-            }
-            int at = data.indexOf("\"message\":\"bench ");
-            if (at >= 0) {
-                String[] words = data.substring(at + 17).split(" ", 3);
-                lagNanos.add(now - Long.parseLong(words[1]));
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            inOrder = false;
-            done.complete(null);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(null);
         }
     }
 
