@@ -8,28 +8,34 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.stockcast.retrainservice.retrain.EventStreams;
 import org.stockcast.retrainservice.retrain.JobKind;
 import org.stockcast.retrainservice.retrain.JobNotFoundException;
 import org.stockcast.retrainservice.retrain.JobService;
 import org.stockcast.retrainservice.retrain.RetrainBusyException;
 import org.stockcast.retrainservice.retrain.RetrainJob;
+import reactor.core.publisher.Flux;
 
 /** Request handling and problem+json of the retrain endpoints; the job machinery is mocked. */
 @WebMvcTest(controllers = {RetrainController.class, PageController.class},
@@ -69,6 +75,24 @@ class RetrainControllerTest {
         verify(jobs).start(eq(JobKind.UPLOAD), org.mockito.ArgumentMatchers.argThat(r ->
                 r.upload().orElseThrow().size() == 2 && r.fileName().equals("sample.csv") && r.fineTune()
                         && r.epochs().getAsInt() == 3));
+    }
+
+    @Test
+    void postRetrainStreamsTheJobsEventsAsServerSentEvents() throws Exception {
+        RetrainJob job = mock(RetrainJob.class);
+        when(job.id()).thenReturn("job-2");
+        when(jobs.start(eq(JobKind.UPLOAD), any())).thenReturn(job);
+        when(streams.stream(job, 0)).thenReturn(Flux.just(
+                ServerSentEvent.<Object>builder(Map.of("jobId", "job-2")).id("1").event("progress").build(),
+                ServerSentEvent.<Object>builder(Map.of("status", "success")).id("2").event("result").build()));
+
+        MvcResult started = mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE)))
+                .andExpect(request().asyncStarted()).andReturn();
+        mvc.perform(asyncDispatch(started))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM))
+                .andExpect(content().string("id:1\nevent:progress\ndata:{\"jobId\":\"job-2\"}\n\n"
+                        + "id:2\nevent:result\ndata:{\"status\":\"success\"}\n\n"));
     }
 
     @Test
