@@ -168,12 +168,23 @@ public final class AccuracyBenchmark {
 
     /** One way of turning the inner backtest into served weights and bands. */
     private record Variant(String name, EnsembleCalibration.WeightMethod method,
-                           EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands) {
+                           EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands,
+                           EnsembleCalibration.BandErrors bandErrors) {
+        Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
+                EnsembleCalibration.BandSource bands) {
+            this(name, method, weights, bands, EnsembleCalibration.DEFAULT_BAND_ERRORS);
+        }
     }
 
     private static final List<Variant> VARIANTS = List.of(
             new Variant("default", EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
                     EnsembleCalibration.DEFAULT_BANDS),
+            new Variant("grid: shrunk weights, kind bands, in-sample band errors",
+                    EnsembleCalibration.WeightMethod.GRID, EnsembleCalibration.WeightSource.SHRUNK,
+                    EnsembleCalibration.BandSource.KIND, EnsembleCalibration.BandErrors.IN_SAMPLE),
+            new Variant("grid: own weights, own bands, cross-fitted", EnsembleCalibration.WeightMethod.GRID,
+                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES,
+                    EnsembleCalibration.BandErrors.CROSS_FITTED),
             new Variant("grid: own weights, own bands", EnsembleCalibration.WeightMethod.GRID,
                     EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES),
             new Variant("grid: shrunk weights, kind bands", EnsembleCalibration.WeightMethod.GRID,
@@ -220,7 +231,7 @@ public final class AccuracyBenchmark {
         for (Variant v : VARIANTS) {
             variants.add(new EnsembleModel(table, fits.models(), lstm.served().forecaster(), EnsembleWeights.DEFAULT,
                     additiveConfig, EnsembleCalibration.learn(evaluation.backtests(), settings.intervalWidth(),
-                            Optional.empty(), v.method(), v.weights(), v.bands())));
+                            Optional.empty(), v.method(), v.weights(), v.bands(), v.bandErrors())));
         }
         return new Trained(variants, lstm.served().forecaster(), evaluateSeconds);
     }

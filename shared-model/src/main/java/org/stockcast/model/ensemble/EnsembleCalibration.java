@@ -29,10 +29,17 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
     /** Where a backtested series' interval bands come from: its own blend errors or its kind's pool. */
     public enum BandSource { SERIES, KIND }
 
+    /**
+     * Which errors the bands are quantiles of: the blend's errors on the origins its weights were learned on, or
+     * cross-fitted ones (weights learned on every other origin, errors taken on the rest, and the other way round).
+     */
+    public enum BandErrors { IN_SAMPLE, CROSS_FITTED }
+
     /** The choice the accuracy benchmark supports (BENCHMARKS.md, "Forecast accuracy"). */
     public static final WeightSource DEFAULT_WEIGHTS = WeightSource.SHRUNK;
     public static final BandSource DEFAULT_BANDS = BandSource.KIND;
     public static final WeightMethod DEFAULT_METHOD = WeightMethod.GRID;
+    public static final BandErrors DEFAULT_BAND_ERRORS = BandErrors.CROSS_FITTED;
 
     public EnsembleCalibration {
         series = Map.copyOf(series);
@@ -55,7 +62,8 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      */
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
                                                       Optional<HorizonWeights> fixed) {
-        return learn(backtests, intervalWidth, fixed, DEFAULT_METHOD, DEFAULT_WEIGHTS, DEFAULT_BANDS);
+        return learn(backtests, intervalWidth, fixed, DEFAULT_METHOD, DEFAULT_WEIGHTS, DEFAULT_BANDS,
+                DEFAULT_BAND_ERRORS);
     }
 
     /**
@@ -64,20 +72,22 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      */
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
                                                       Optional<HorizonWeights> fixed, WeightMethod method,
-                                                      WeightSource weightSource, BandSource bandSource) {
+                                                      WeightSource weightSource, BandSource bandSource,
+                                                      BandErrors bandErrors) {
         Map<SeriesKind, List<SeriesBacktest>> byKind = new EnumMap<>(SeriesKind.class);
         for (SeriesBacktest backtest : backtests) {
             SeriesKey.filter(backtest.key()).ifPresent(filter ->
                     byKind.computeIfAbsent(SeriesKind.of(filter), k -> new ArrayList<>()).add(backtest));
         }
-        Optional<SeriesProfile> all = ProfileLearner.learn(backtests, intervalWidth, fixed, method);
+        Optional<SeriesProfile> all = ProfileLearner.learn(backtests, intervalWidth, fixed, method, bandErrors);
         if (all.isEmpty()) {
             return Optional.empty();
         }
         Map<SeriesKind, SeriesProfile> pooled = new EnumMap<>(SeriesKind.class);
         for (SeriesKind kind : SeriesKind.values()) {
             List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
-            pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed, method).orElse(all.get()));
+            pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed, method, bandErrors)
+                    .orElse(all.get()));
         }
         Map<String, HorizonWeights> shrunk = new LinkedHashMap<>();
         if (fixed.isEmpty() && weightSource == WeightSource.SHRUNK && method == WeightMethod.GRID) {

@@ -16,6 +16,8 @@ import org.stockcast.model.backtest.HorizonBucket;
 final class ProfileLearner {
     /** Error paths kept per profile: enough for the policy's quantiles, small in ensemble.json. */
     static final int MAX_PATHS = 200;
+    /** Folds of the cross-fitted band errors: the weights each fold's errors use are learned on 4/5 of the origins. */
+    static final int FOLDS = 5;
 
     private ProfileLearner() {
     }
@@ -28,15 +30,29 @@ final class ProfileLearner {
 
     static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
                                          Optional<HorizonWeights> fixed, EnsembleCalibration.WeightMethod method) {
+        return learn(backtests, width, fixed, method, EnsembleCalibration.DEFAULT_BAND_ERRORS);
+    }
+
+    static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
+                                         Optional<HorizonWeights> fixed, EnsembleCalibration.WeightMethod method,
+                                         EnsembleCalibration.BandErrors bandErrors) {
         if (backtests.stream().allMatch(b -> b.origins().isEmpty())) {
             return Optional.empty();
         }
         HorizonWeights weights = fixed.orElseGet(() -> WeightLearner.learn(backtests, method));
+        boolean crossFit = fixed.isEmpty() && bandErrors == EnsembleCalibration.BandErrors.CROSS_FITTED;
+        List<List<SeriesBacktest>> held = new ArrayList<>();
+        List<HorizonWeights> heldWeights = new ArrayList<>();
+        for (int k = 0; crossFit && k < FOLDS; k++) {
+            held.add(fold(backtests, k, true));
+            heldWeights.add(WeightLearner.learn(fold(backtests, k, false), method));
+        }
         Map<HorizonBucket, Band> bands = new EnumMap<>(HorizonBucket.class);
         Band previous = null;
         HorizonBucket previousBucket = null;
         for (HorizonBucket bucket : HorizonBucket.values()) {
-            double[] errors = scaledErrors(backtests, bucket, weights);
+            double[] errors = crossFit ? crossFitted(held, heldWeights, bucket)
+                    : scaledErrors(backtests, bucket, weights);
             if (errors.length > 0) {
                 previous = band(errors, width);
                 previousBucket = bucket;
@@ -49,6 +65,35 @@ final class ProfileLearner {
             return Optional.empty();
         }
         return Optional.of(new SeriesProfile(weights, bands, errorPaths(backtests, weights)));
+    }
+
+    /**
+     * Fold {@code k} of {@value #FOLDS} (every {@value #FOLDS}th origin of each backtest, from its k-th) when
+     * {@code held}, else the other origins: bands from errors of weights learned without the origin are honest,
+     * where errors of the weights chosen on the same origins understate fresh ones.
+     */
+    static List<SeriesBacktest> fold(List<SeriesBacktest> backtests, int k, boolean held) {
+        List<SeriesBacktest> out = new ArrayList<>();
+        for (SeriesBacktest b : backtests) {
+            List<OriginForecasts> origins = new ArrayList<>();
+            for (int i = 0; i < b.origins().size(); i++) {
+                if ((i % FOLDS == k) == held) {
+                    origins.add(b.origins().get(i));
+                }
+            }
+            out.add(new SeriesBacktest(b.key(), origins, b.loss()));
+        }
+        return out;
+    }
+
+    /** Each held-out fold's blend errors under the weights learned on the other folds. */
+    private static double[] crossFitted(List<List<SeriesBacktest>> held, List<HorizonWeights> weights,
+                                        HorizonBucket bucket) {
+        List<double[]> parts = new ArrayList<>();
+        for (int k = 0; k < held.size(); k++) {
+            parts.add(scaledErrors(held.get(k), bucket, weights.get(k)));
+        }
+        return parts.stream().flatMapToDouble(Arrays::stream).toArray();
     }
 
     /**

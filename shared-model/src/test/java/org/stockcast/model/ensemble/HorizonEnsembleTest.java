@@ -131,6 +131,24 @@ class HorizonEnsembleTest {
         assertThat(BacktestPlan.defaults().shortOrigins(400, lstmCut)).hasSize(7);
     }
 
+    /** Cross-fitted bands: every origin is held out in exactly one fold and used for the weights of the others. */
+    @Test
+    void foldsHoldEveryOriginOutOnce() {
+        DailySeries series = weekly(800, 5, 3);
+        Map<Member, Forecaster> members = members(noise(3));
+        members.remove(Member.LSTM);
+        SeriesBacktest backtest = EnsembleBacktest.run("total", series, BacktestPlan.defaults(), members, 0);
+        List<OriginForecasts> heldOut = new ArrayList<>();
+        for (int k = 0; k < ProfileLearner.FOLDS; k++) {
+            List<OriginForecasts> held = ProfileLearner.fold(List.of(backtest), k, true).get(0).origins();
+            List<OriginForecasts> rest = ProfileLearner.fold(List.of(backtest), k, false).get(0).origins();
+            assertThat(held).isNotEmpty().doesNotContainAnyElementsOf(rest);
+            assertThat(held.size() + rest.size()).isEqualTo(backtest.origins().size());
+            heldOut.addAll(held);
+        }
+        assertThat(heldOut).containsExactlyInAnyOrderElementsOf(backtest.origins());
+    }
+
     /** Long series: origins 365 days before the end; short ones: after half a year, scored as far as data goes. */
     @Test
     void longOriginsReachOtherSeasonsInShortSeriesToo() {
