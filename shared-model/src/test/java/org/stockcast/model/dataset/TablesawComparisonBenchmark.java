@@ -32,13 +32,20 @@ public final class TablesawComparisonBenchmark {
         SalesFilter.category("C"), new SalesFilter(null, "A", "North", 3.0, 250.0, 5.0)};
 
     private final PrintStream out;
+    private final int warmUps;
+    private final int runs;
 
-    private TablesawComparisonBenchmark(PrintStream out) {
+    private TablesawComparisonBenchmark(PrintStream out, int warmUps, int runs) {
         this.out = out;
+        this.warmUps = warmUps;
+        this.runs = runs;
     }
 
+    /** Optional arguments: warm-up runs and measured runs per merge size (default 1 and 3). */
     public static void main(String[] args) throws IOException {
-        new TablesawComparisonBenchmark(System.out).run();
+        int warmUps = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        new TablesawComparisonBenchmark(System.out, warmUps, runs).run();
     }
 
     private void run() {
@@ -58,9 +65,9 @@ public final class TablesawComparisonBenchmark {
         out.println("| upload rows | store merge s (median) | Tablesaw merge s (median) | ratio | store peak extra heap MB "
                 + "| Tablesaw peak extra heap MB | merged rows (both) |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|");
-        int[][] plans = {{10_000, 3, 5}, {100_000, 2, 3}, {1_000_000, 1, 3}}; // rows, warm-up runs, measured runs
-        for (int[] plan : plans) {
-            int days = plan[0] / IngestBenchmark.PRODUCTS;
+        for (int rows : new int[] {10_000, 100_000, 1_000_000}) {
+            int[] plan = {warmUps, runs};
+            int days = rows / IngestBenchmark.PRODUCTS;
             SalesTable upload = IngestBenchmark.table(IngestBenchmark.MASTER_DAYS - days / 2, days, 2, "note");
             Table tsUpload = TablesawSales.of(upload);
             Timing store = time(plan, () -> MasterDataset.merge(master, upload).merged().size());
@@ -68,7 +75,7 @@ public final class TablesawComparisonBenchmark {
             if (store.result != tablesaw.result) {
                 throw new IllegalStateException("merged sizes differ: " + store.result + " vs " + tablesaw.result);
             }
-            out.printf(Locale.ROOT, "| %,d | %.3f | %.3f | %.1fx | %d | %d | %,d |%n", plan[0], store.median,
+            out.printf(Locale.ROOT, "| %,d | %.3f | %.3f | %.1fx | %d | %d | %,d |%n", rows, store.median,
                     tablesaw.median, tablesaw.median / store.median, store.peak >> 20, tablesaw.peak >> 20,
                     store.result);
         }
@@ -82,7 +89,7 @@ public final class TablesawComparisonBenchmark {
             if (!Arrays.equals(expected, actual)) {
                 throw new IllegalStateException("daily series differ for " + filter.describe());
             }
-            int[] plan = {5, 9};
+            int[] plan = {Math.max(warmUps, 2), Math.max(runs, 5)};
             Timing store = time(plan, () -> master.dailySeries(filter).orElseThrow().values().length);
             Timing tablesaw = time(plan, () -> TablesawSales.dailySeries(tsMaster, filter).orElseThrow()
                     .values().length);
