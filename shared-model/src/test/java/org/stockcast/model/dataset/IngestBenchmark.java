@@ -31,8 +31,8 @@ import org.stockcast.model.master.MasterDataset;
  * {@code 1000000} to check that the largest upload fits a smaller heap).
  */
 public final class IngestBenchmark {
-    private static final int PRODUCTS = 1_000;
-    private static final int MASTER_DAYS = 1_000; // 1,000 products x 1,000 days = 1M master rows
+    static final int PRODUCTS = 1_000;
+    static final int MASTER_DAYS = 1_000; // 1,000 products x 1,000 days = 1M master rows
     private static final LocalDate MASTER_START = LocalDate.of(2023, 1, 1);
     private static final String[] CATEGORIES = {"A", "B", "C", "D", "E"};
     private static final String[] REGIONS = {"North", "South", "East", "West"};
@@ -176,6 +176,11 @@ public final class IngestBenchmark {
     }
 
     private static SalesTable table(int firstDay, int days, long seed) {
+        return table(firstDay, days, seed, null);
+    }
+
+    /** The benchmark's rows; with an {@code extraColumn}, every tenth row has a text value in it. */
+    static SalesTable table(int firstDay, int days, long seed, String extraColumn) {
         SplittableRandom random = new SplittableRandom(seed);
         SalesTableBuilder builder = SalesTable.builder(days * PRODUCTS);
         String[] products = new String[PRODUCTS];
@@ -188,6 +193,9 @@ public final class IngestBenchmark {
                 builder.add(date, products[p], random.nextInt(0, 500), CATEGORIES[p % CATEGORIES.length],
                         REGIONS[p % REGIONS.length], Math.round(random.nextDouble(1, 500) * 100) / 100.0,
                         random.nextInt(0, 4) * 5, Math.round(random.nextDouble(1, 5) * 10) / 10.0);
+                if (extraColumn != null && (d + p) % 10 == 0) {
+                    builder.extra(extraColumn, extraColumn + "-" + (d % 7));
+                }
             }
         }
         return builder.build();
@@ -203,16 +211,16 @@ public final class IngestBenchmark {
         return pools;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
     /** Sum of the heap pools' peaks since the reset: an upper bound of the heap in use at any one moment. */
-    private static long peakHeap() {
+    static long peakHeap() {
         return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
-    private static long usedAfterGc() {
+    static long usedAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
