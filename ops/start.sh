@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts both services on the bundled default data (README "Two commands"): builds the jars, then runs
-# retrain-service (port 8000) and forecast-service (port 8001) with the same JVM options as the Dockerfiles
+# retrain-service (port 8000) and forecast-service (port 8001) with the same JVM options as the Dockerfile
 # (ops/jvm/*.jvm.options) and OMP_NUM_THREADS=1. Logs go to files; Ctrl-C stops both cleanly.
 #
 # Environment (all optional):

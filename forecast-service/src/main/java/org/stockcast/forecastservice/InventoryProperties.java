@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
 import org.stockcast.common.config.CommonProperties;
 
 /**
- * The {@code inventory.*} settings of API.md "Configuration", plus the inventory policy defaults. Validated at
+ * The {@code inventory.*} settings of docs/api.md "Configuration", plus the inventory policy defaults. Validated at
  * start-up: a service level of 1.5 must stop the service, not fail every request.
  */
 @ConfigurationProperties("inventory")

@@ -19,7 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.TestVersions;
@@ -118,6 +118,19 @@ class ForecastServiceEndToEndTest {
         assertThat(stock.statusCode()).isEqualTo(200);
         assertThat(json(stock).get("warnings").get(0).asString()).startsWith("URGENT");
         assertThat(json(stock).get("days_of_stock_left").asDouble()).isZero();
+
+        // costs set the service level; orders come in whole packs above the minimum
+        HttpResponse<String> rules = http.postJson("/forecast", "{\"days\":2,\"product_id\":\"P023\","
+                + "\"current_stock\":0,\"pack_size\":12,\"min_order_qty\":30,\"holding_cost\":1,"
+                + "\"stockout_cost\":9,\"lead_time_std_days\":2}");
+        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+        JsonNode advice = json(rules);
+        assertThat(advice.get("service_level").asDouble()).isEqualTo(0.9);
+        assertThat(advice.get("forecast").size()).isEqualTo(2);
+        double order = advice.get("suggested_order").asDouble();
+        assertThat(order).isGreaterThanOrEqualTo(Math.max(30, advice.get("maximum_level").asDouble()));
+        assertThat(order % 12).isZero();
+        assertThat(advice.get("fill_rate").asDouble()).isBetween(0.0, 1.0);
 
         HttpResponse<String> onDemand = http.postJson("/forecast",
                 "{\"days\":30,\"category\":\"Groceries\",\"region\":\"North\",\"min_rating\":3.0}");

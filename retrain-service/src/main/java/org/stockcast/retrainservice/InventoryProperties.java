@@ -25,7 +25,7 @@ import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.lstm.LstmConfig;
 
 /**
- * Everything under {@code inventory.*} the retrain service reads (API.md "Configuration"); the directories are the
+ * Everything under {@code inventory.*} the retrain service reads (docs/api.md "Configuration"); the directories are the
  * shared {@link CommonProperties}.
  */
 @ConfigurationProperties("inventory")
@@ -43,7 +43,7 @@ public record InventoryProperties(
         @DefaultValue @Valid Holidays holidays) implements CommonProperties {
 
     /**
-     * How rows become daily series (API.md "Days, missing values and aggregates"): {@code absentDays} is what a day
+     * How rows become daily series (docs/api.md "Days, missing values and aggregates"): {@code absentDays} is what a day
      * without a row inside a product's reported span means (ZERO sales, or MISSING); a product with no report for
      * more than {@code discontinuedAfterDays} days before an aggregate's newest day no longer holds it back.
      */
@@ -107,7 +107,7 @@ public record InventoryProperties(
         }
     }
 
-    /** Upload limits (API.md "CSV input"). */
+    /** Upload limits (docs/api.md "CSV input"). */
     public record Upload(@DefaultValue("50MB") @NotNull DataSize maxBytes,
                          @DefaultValue("1000") @Positive int maxColumns,
                          @DefaultValue("10000") @Positive int maxFieldChars,

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.lstm.LstmConfig;
 
-/** Defaults as API.md and the old system have them; nonsense settings stop the start-up with a clear message. */
+/** Defaults as docs/api.md and the old system have them; nonsense settings stop the start-up with a clear message. */
 class InventoryPropertiesTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.TestData;

@@ -11,7 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.TestData;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;

@@ -31,12 +31,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.SalesTable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every kind of bad upload gets its documented status (API.md: 400/413/415; CsvRejectedException: content that is
+ * Every kind of bad upload gets its documented status (docs/api.md: 400/413/415; CsvRejectedException: content that is
  * not UTF-8 CSV text is 415, too large 413, everything else 400) as problem+json naming the file, row and column
  * where there is one, and changes nothing: the data dir and the model store (listing and every file's
  * SHA-256, manifests included) are byte-identical after each case, and nothing is written outside them.
@@ -54,7 +54,7 @@ class BadUploadIT {
     private final Http http = new Http();
     private final List<String> table = new ArrayList<>();
 
-    /** One bad input: how to send it, the status API.md gives it, and the row/column the problem must name. */
+    /** One bad input: how to send it, the status docs/api.md gives it, and the row/column the problem must name. */
     record Case(String name, Sender sender, int status, Integer row, String column) {
         @Override
         public String toString() {
@@ -228,7 +228,7 @@ class BadUploadIT {
     }
 
     /**
-     * Inputs that are valid by API.md but easy to get wrong: BOM, CRLF, upper-case reordered headers, M/d/yyyy
+     * Inputs that are valid by docs/api.md but easy to get wrong: BOM, CRLF, upper-case reordered headers, M/d/yyyy
      * dates, and a path-traversal multipart file name (a label only, never a path). Must be accepted.
      */
     @Test
@@ -258,7 +258,7 @@ class BadUploadIT {
     }
 
     /**
-     * Not settled by API.md, so documented by the outcome: an RFC 4180 quoted field with line breaks and
+     * Not settled by docs/api.md, so documented by the outcome: an RFC 4180 quoted field with line breaks and
      * spreadsheet-formula-like cells. Accepted means kept verbatim as text (checked in the master dataset);
      * rejected means 400 problem+json and nothing changed.
      */
@@ -317,7 +317,7 @@ class BadUploadIT {
         throw new AssertionError("no row " + product + " " + date + " in the master dataset");
     }
 
-    /** Objects anywhere in the problem that carry a row and a column (the API.md problem list). */
+    /** Objects anywhere in the problem that carry a row and a column (the docs/api.md problem list). */
     static List<JsonNode> rowProblems(JsonNode node) {
         List<JsonNode> out = new ArrayList<>();
         if (node.isObject() && node.has("row") && node.has("column")) {

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * docker-compose.yml parses (Debian's docker-compose; there is no Docker engine here) and the container setup
- * stays in step with what the system tests run: the same jars, JVM option files and environment.
+ * docker-compose.yml parses (Debian's docker-compose; there is no Docker engine here), builds both services from the
+ * root Dockerfile, and the container setup stays in step with what the system tests run: the same jars, JVM option
+ * files and environment.
  */
 class ComposeFileTest {
     private final Path repo = SystemTestEnv.repoRoot();
@@ -32,20 +33,22 @@ class ComposeFileTest {
                 .directory(repo.toFile()).redirectErrorStream(true).start();
         String resolved = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(resolved).contains("dockerfile: retrain-service/Dockerfile", "dockerfile: forecast-service/Dockerfile",
+        assertThat(resolved).contains("dockerfile: Dockerfile", "MODULE: retrain-service", "MODULE: forecast-service",
                 "ops/prometheus/prometheus.yml", "data:/data", "models:/models", "8000", "8001");
     }
 
     @Test
-    void dockerfilesRunNonRootWithTheSharedJvmOptions() throws IOException {
+    void oneLayeredDockerfileRunsEitherServiceNonRootWithTheSharedJvmOptions() throws IOException {
+        String dockerfile = Files.readString(repo.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("ARG MODULE", "AS build", "mvn -B -q -pl ${MODULE} -am -DskipTests package",
+                "-Djarmode=tools", "extract --layers --launcher", "COPY --from=build /src/layers/dependencies/ ./",
+                "COPY --from=build /src/layers/application/ ./", "COPY ops/jvm/${MODULE}.jvm.options /app/jvm.options",
+                "\"java\", \"@/app/jvm.options\"", "org.springframework.boot.loader.launch.JarLauncher",
+                "OMP_NUM_THREADS=1", "\nUSER app\n");
         for (String service : List.of("retrain-service", "forecast-service")) {
-            String dockerfile = Files.readString(repo.resolve(service + "/Dockerfile"));
-            assertThat(dockerfile).as(service)
-                    .contains("AS build", "mvn -B -q -pl " + service + " -am -DskipTests package",
-                            "COPY ops/jvm/" + service + ".jvm.options /app/jvm.options",
-                            "\"java\", \"@/app/jvm.options\"", "OMP_NUM_THREADS=1", "\nUSER app\n");
+            assertThat(repo.resolve(service + "/Dockerfile")).doesNotExist();
             List<String> options = Files.readAllLines(repo.resolve("ops/jvm/" + service + ".jvm.options"));
-            assertThat(options).anyMatch(o -> o.startsWith("-Xmx"))
+            assertThat(options).as(service).anyMatch(o -> o.startsWith("-Xmx"))
                     .anyMatch(o -> o.startsWith("-Dorg.bytedeco.javacpp.maxbytes="))
                     .anyMatch(o -> o.startsWith("-Dorg.bytedeco.javacpp.maxphysicalbytes="));
         }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -136,7 +136,7 @@ class ConcurrentUploadIT {
         }
     }
 
-    /** The running job's id in a 409 problem: a top-level jobId property (API.md), or anywhere in it. */
+    /** The running job's id in a 409 problem: a top-level jobId property (docs/api.md), or anywhere in it. */
     static String findJobId(JsonNode problem) {
         if (problem.has("jobId")) {
             return problem.path("jobId").asString();

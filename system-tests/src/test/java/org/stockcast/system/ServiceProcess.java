@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One real service process: {@code java @ops/jvm/<service>.jvm.options -jar <repackaged jar> --...}, the same JVM
- * options as the Dockerfiles and ops/start.sh, OMP_NUM_THREADS=1, listening on 127.0.0.1 only, output to a log file.
+ * options as the Dockerfile and ops/start.sh, OMP_NUM_THREADS=1, listening on 127.0.0.1 only, output to a log file.
  */
 final class ServiceProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);

@@ -66,7 +66,7 @@ final class Stack implements AutoCloseable {
         return ok;
     }
 
-    /** Every numbered version directory that exists verifies (API.md "Model store"); returns them, newest first. */
+    /** Every numbered version directory that exists verifies (docs/api.md "Model store"); returns them, newest first. */
     List<Integer> assertEveryVersionVerifies() throws IOException {
         List<Integer> versions = store().versions();
         for (int v : versions) {

@@ -35,10 +35,12 @@ class ForecastController {
     @PostMapping(path = "/forecast", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ForecastResponse forecast(@Valid @RequestBody ForecastRequest request) {
+        request.checkCostsPaired();
         return toResponse(service.forecast(request));
     }
 
-    @Operation(summary = "PNG chart: history, forecast, interval band, reorder point, safety stock")
+    @Operation(summary = "PNG chart: history, forecast and interval band; below, on their own axis, the stock levels "
+            + "(reorder point, safety stock, maximum)")
     @GetMapping(path = "/forecast/plot.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> plot(
             @Parameter(description = "1..365, default 7") @RequestParam(name = "days", required = false) Integer days,
@@ -51,13 +53,20 @@ class ForecastController {
             @RequestParam(name = "current_stock", required = false) Double currentStock,
             @RequestParam(name = "service_level", required = false) Double serviceLevel,
             @RequestParam(name = "lead_time_days", required = false) Integer leadTimeDays,
-            @RequestParam(name = "review_period_days", required = false) Integer reviewPeriodDays) {
+            @RequestParam(name = "review_period_days", required = false) Integer reviewPeriodDays,
+            @RequestParam(name = "lead_time_std_days", required = false) Double leadTimeStdDays,
+            @RequestParam(name = "pack_size", required = false) Double packSize,
+            @RequestParam(name = "min_order_qty", required = false) Double minOrderQty,
+            @RequestParam(name = "holding_cost", required = false) Double holdingCost,
+            @RequestParam(name = "stockout_cost", required = false) Double stockoutCost) {
         ForecastRequest request = new ForecastRequest(days, productId, category, region, minRating, maxPrice,
-                minDiscount, currentStock, serviceLevel, leadTimeDays, reviewPeriodDays);
+                minDiscount, currentStock, serviceLevel, leadTimeDays, reviewPeriodDays, leadTimeStdDays, packSize,
+                minOrderQty, holdingCost, stockoutCost);
         Set<ConstraintViolation<ForecastRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+        request.checkCostsPaired();
         ForecastResult result = service.forecast(request);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache())
                 .header("X-Model-Version", Integer.toString(result.modelVersion()))
@@ -76,7 +85,9 @@ class ForecastController {
         return new ForecastResponse(result.modelVersion(), result.filter().describe(), points,
                 round(advice.reorderPoint()), round(advice.safetyStock()), round(advice.minimumLevel()),
                 round(advice.maximumLevel()),
-                advice.daysOfStockLeft() == null ? null : round(advice.daysOfStockLeft()), warnings(f, advice));
+                advice.daysOfStockLeft() == null ? null : round(advice.daysOfStockLeft()), warnings(f, advice),
+                advice.serviceLevel(), round(advice.fillRate()),
+                advice.suggestedOrder() == null ? null : round(advice.suggestedOrder()));
     }
 
     /** How the forecast was made when it is not the regular ensemble (new product, no sales) first, then the advice's. */

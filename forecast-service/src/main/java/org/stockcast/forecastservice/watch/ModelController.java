@@ -5,7 +5,6 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.stockcast.forecastservice.forecast.ModelNotLoadedException;
 
 @RestController
 class ModelController {

@@ -7,7 +7,7 @@ import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** GET /model (API.md); {@code weights} extends the contract. */
+/** GET /model (docs/api.md); {@code weights} extends the contract. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ModelInfo(int modelVersion, Instant loadedAt, Instant createdAt, long trainedOnRows,

@@ -4,7 +4,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Part of the readiness group: DOWN until a model version is served (API.md). */
+/** Part of the readiness group: DOWN until a model version is served (docs/api.md). */
 @Component("model")
 class ModelReadinessIndicator implements HealthIndicator {
     private final ModelWatcher watcher;

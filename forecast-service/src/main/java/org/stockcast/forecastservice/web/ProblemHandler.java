@@ -20,7 +20,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.stockcast.common.problem.ProblemAdviceBase;
 import org.stockcast.common.problem.Problems;
 import org.stockcast.forecastservice.forecast.FitCapacityException;
-import org.stockcast.forecastservice.forecast.ModelNotLoadedException;
+import org.stockcast.forecastservice.forecast.InvalidFieldException;
+import org.stockcast.forecastservice.watch.ModelNotLoadedException;
 import org.stockcast.forecastservice.forecast.NoMatchingRowsException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -60,6 +61,11 @@ class ProblemHandler extends ProblemAdviceBase {
             errors.add(new FieldError(snake(violation.getPropertyPath().toString()), violation.getMessage()));
         }
         return badRequest(errors);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException e) {
+        return badRequest(List.of(new FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

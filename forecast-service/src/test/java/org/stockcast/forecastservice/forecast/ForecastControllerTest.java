@@ -23,6 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.stockcast.forecastservice.watch.ModelNotLoadedException;
 import org.stockcast.forecastservice.watch.ModelWatcher;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
@@ -45,7 +46,7 @@ class ForecastControllerTest {
         EnsembleForecast forecast = new EnsembleForecast(LocalDate.of(2025, 9, 4), new double[] {10.12345, 11},
                 new double[] {8, 9}, new double[] {12, 13}, new double[] {9, 10}, new double[] {11.5, 12.5}, history);
         InventoryAdvice advice = new InventoryAdvice(60.5, 10.25, 10.25, 130.5, null,
-                List.of("No current stock given: reorder when stock falls to 60.5 units"));
+                List.of("No current stock given: reorder when stock falls to 60.5 units"), 0.95, 0.98765, null);
         return new ForecastResult(7, SalesFilter.product("P021"), forecast, advice);
     }
 
@@ -94,7 +95,7 @@ class ForecastControllerTest {
         ArgumentCaptor<ForecastRequest> request = ArgumentCaptor.forClass(ForecastRequest.class);
         Mockito.verify(service).forecast(request.capture());
         org.assertj.core.api.Assertions.assertThat(request.getValue()).isEqualTo(new ForecastRequest(2, "P021",
-                null, null, null, null, null, 12.5, null, 3, null));
+                null, null, null, null, null, 12.5, null, 3, null, null, null, null, null, null));
     }
 
     @Test
@@ -201,6 +202,66 @@ class ForecastControllerTest {
         org.assertj.core.api.Assertions.assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
         org.assertj.core.api.Assertions.assertThat(image.getWidth()).isEqualTo(ForecastPlot.WIDTH);
+        org.assertj.core.api.Assertions.assertThat(image.getHeight())
+                .isEqualTo(ForecastPlot.HEIGHT + ForecastPlot.STOCK_PANEL_HEIGHT);
+    }
+
+    @Test
+    void answersTheServiceLevelFillRateAndSuggestedOrder() throws Exception {
+        ForecastResult plain = result();
+        InventoryAdvice a = plain.advice();
+        InventoryAdvice withStock = new InventoryAdvice(a.reorderPoint(), a.safetyStock(), a.minimumLevel(),
+                a.maximumLevel(), 1.2, a.warnings(), 0.9, 0.97, 120.0);
+        given(service.forecast(any())).willReturn(new ForecastResult(7, plain.filter(), plain.forecast(), withStock));
+        postJson("{\"days\":2,\"current_stock\":12,\"pack_size\":12,\"min_order_qty\":24,"
+                + "\"lead_time_std_days\":1.5,\"holding_cost\":1,\"stockout_cost\":9}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.service_level").value(0.9))
+                .andExpect(jsonPath("$.fill_rate").value(0.97))
+                .andExpect(jsonPath("$.suggested_order").value(120.0))
+                .andExpect(jsonPath("$.reorder_point").value(60.5));
+        ArgumentCaptor<ForecastRequest> request = ArgumentCaptor.forClass(ForecastRequest.class);
+        Mockito.verify(service).forecast(request.capture());
+        org.assertj.core.api.Assertions.assertThat(request.getValue().packSize()).isEqualTo(12);
+        org.assertj.core.api.Assertions.assertThat(request.getValue().leadTimeStdDays()).isEqualTo(1.5);
+        org.assertj.core.api.Assertions.assertThat(request.getValue().stockoutCost()).isEqualTo(9);
+    }
+
+    @Test
+    void noSuggestedOrderWithoutCurrentStock() throws Exception {
+        given(service.forecast(any())).willReturn(result());
+        postJson("{\"days\":2}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fill_rate").value(0.988))
+                .andExpect(jsonPath("$.suggested_order").doesNotExist());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"lead_time_std_days\":-1}|lead_time_std_days",
+        "{\"pack_size\":0}|pack_size",
+        "{\"pack_size\":0.5}|pack_size",
+        "{\"min_order_qty\":-3}|min_order_qty",
+        "{\"holding_cost\":0,\"stockout_cost\":1}|holding_cost",
+        "{\"holding_cost\":1,\"stockout_cost\":-1}|stockout_cost",
+        "{\"holding_cost\":1}|stockout_cost",
+        "{\"stockout_cost\":5}|holding_cost",
+        "{\"pack_size\":\"six\"}|pack_size"})
+    void badInventoryFieldsAre400ProblemsNamingTheField(String body, String field) throws Exception {
+        postJson(body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith(field + ":")));
+        Mockito.verifyNoInteractions(service);
+    }
+
+    @Test
+    void plotChecksTheCostPairToo() throws Exception {
+        mvc.perform(get("/forecast/plot.png").param("holding_cost", "2"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.errors[0].field").value("stockout_cost"));
     }
 
     @ParameterizedTest

@@ -1,149 +1,60 @@
 package org.stockcast.retrainservice.retrain;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.stockcast.retrainservice.InventoryProperties;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 
 /**
- * Streams a job's event log to one SSE client from a given position: replay, then live events, heartbeat
- * comments while nothing happens, and completion after the final event. Each client has its own pump thread,
- * so a slow or vanished client only ever stalls itself.
+ * A job's event log as one SSE client's stream from a given position: replay, then live events, a heartbeat
+ * comment after every quiet heartbeat interval, and completion after the final event. Streams hold no thread:
+ * Spring MVC writes each event when the client can take it, so any number of clients share the job's one log.
  */
 @Component
-public class EventStreams implements DisposableBean {
+public class EventStreams {
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
-    private static final int MAX_CLIENTS = 64;
+    private static final ServerSentEvent<Object> HEARTBEAT = ServerSentEvent.builder().comment("heartbeat").build();
 
     private final Duration heartbeat;
-    private final ThreadPoolExecutor pumps;
-    private final Semaphore slots = new Semaphore(MAX_CLIENTS);
+    private final Scheduler timers;
 
-    EventStreams(InventoryProperties properties) {
+    EventStreams(InventoryProperties properties, Scheduler eventScheduler) {
         this.heartbeat = properties.retrain().heartbeat();
-        AtomicInteger counter = new AtomicInteger();
-        this.pumps = new ThreadPoolExecutor(0, MAX_CLIENTS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                task -> {
-                    Thread thread = new Thread(task, "retrain-sse-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.timers = eventScheduler;
     }
 
-    /**
-     * Takes a stream slot before anything irreversible happens (POST /retrain reserves, then starts the job), so
-     * at the limit the client gets 503 and no job is started behind its back.
-     *
-     * @throws TooManyStreamsException when {@value #MAX_CLIENTS} clients are already streaming
-     */
-    public Slot reserve() {
-        if (!slots.tryAcquire()) {
-            throw new TooManyStreamsException(MAX_CLIENTS);
-        }
-        return new Slot();
+    /** The stream after {@code lastEventId} (0: from the start); the final event ends it. */
+    public Flux<ServerSentEvent<Object>> stream(RetrainJob job, long lastEventId) {
+        return job.events(lastEventId)
+                .publish(events -> Flux.merge(events.map(EventStreams::toSse), heartbeatsWhileQuiet(events)))
+                // Nothing after the final event, not even a heartbeat that fired in the same instant.
+                .takeUntil(EventStreams::isFinal)
+                .doOnCancel(() -> log.debug("SSE client of job {} left; the job carries on", job.id()));
     }
 
-    /** Reserves and streams at once (GET of an existing job's events). */
-    public SseEmitter stream(RetrainJob job, long lastEventId) {
-        return reserve().stream(job, lastEventId);
+    /** Restarts the heartbeat timer on every event; ends with the events. */
+    private Flux<ServerSentEvent<Object>> heartbeatsWhileQuiet(Flux<JobEvent> events) {
+        return events.map(JobEvent::id).startWith(0L)
+                .switchMap(restart -> Flux.interval(heartbeat, heartbeat, timers)
+                        // A client too slow to take them gains nothing from queued heartbeats.
+                        .onBackpressureDrop()
+                        .map(tick -> HEARTBEAT))
+                .takeUntilOther(events.then());
     }
 
-    /** A reserved pump: used once by {@link #stream}, or given back with {@link #close()} if the job never starts. */
-    public final class Slot implements AutoCloseable {
-        private final AtomicBoolean held = new AtomicBoolean(true);
-
-        private Slot() {
-        }
-
-        public SseEmitter stream(RetrainJob job, long lastEventId) {
-            if (!held.get()) {
-                throw new IllegalStateException("stream slot already used or released");
-            }
-            // No async timeout: the final event ends the stream, heartbeats detect clients that left.
-            SseEmitter emitter = new SseEmitter(0L);
-            AtomicBoolean gone = new AtomicBoolean();
-            emitter.onCompletion(() -> gone.set(true));
-            emitter.onTimeout(() -> gone.set(true));
-            emitter.onError(e -> gone.set(true));
-            try {
-                pumps.execute(() -> {
-                    try {
-                        pump(job, lastEventId, emitter, gone);
-                    } finally {
-                        close();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                // Only at shutdown: the semaphore keeps the pool below its maximum.
-                close();
-                throw new TooManyStreamsException(MAX_CLIENTS, job.id());
-            }
-            return emitter;
-        }
-
-        /** Gives the slot back; idempotent. */
-        @Override
-        public void close() {
-            if (held.compareAndSet(true, false)) {
-                slots.release();
-            }
-        }
+    private static ServerSentEvent<Object> toSse(JobEvent event) {
+        return ServerSentEvent.builder(event.data())
+                .id(Long.toString(event.id()))
+                .event(event.type().wireName())
+                .build();
     }
 
-    /** Free slots (for tests and metrics). */
-    public int available() {
-        return slots.availablePermits();
-    }
-
-    private void pump(RetrainJob job, long lastEventId, SseEmitter emitter, AtomicBoolean gone) {
-        long cursor = lastEventId;
-        try {
-            while (!gone.get()) {
-                List<JobEvent> events = job.awaitEventsAfter(cursor, heartbeat);
-                if (events.isEmpty()) {
-                    if (job.finished()) {
-                        break;
-                    }
-                    emitter.send(SseEmitter.event().comment("heartbeat"));
-                    continue;
-                }
-                for (JobEvent event : events) {
-                    emitter.send(SseEmitter.event()
-                            .id(Long.toString(event.id()))
-                            .name(event.type().wireName())
-                            .data(event.data(), MediaType.APPLICATION_JSON));
-                    cursor = event.id();
-                    if (event.type().isFinal()) {
-                        emitter.complete();
-                        return;
-                    }
-                }
-            }
-            emitter.complete();
-        } catch (IOException | IllegalStateException e) {
-            // The client went away (or the container already closed the response); the job carries on.
-            log.debug("SSE client of job {} left after event {}: {}", job.id(), cursor, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
-        }
-    }
-
-    @Override
-    public void destroy() {
-        pumps.shutdownNow();
+    private static boolean isFinal(ServerSentEvent<Object> sse) {
+        return sse.event() != null && EventType.valueOf(sse.event().toUpperCase(Locale.ROOT)).isFinal();
     }
 }

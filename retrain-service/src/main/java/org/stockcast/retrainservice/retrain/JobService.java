@@ -20,10 +20,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.stockcast.model.lstm.EpochProgress;
 import org.stockcast.retrainservice.InventoryProperties;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Runs retrain jobs one at a time on their own thread and keeps the recent ones (status + event log).
- * The job thread never writes to a client: it appends to the job's log, and SSE clients read from there.
+ * The job thread never writes to a client: it appends to the job's log, which publishes on {@code eventScheduler}.
  */
 @Service
 public class JobService implements DisposableBean {
@@ -33,15 +34,18 @@ public class JobService implements DisposableBean {
     private final RetrainMetrics metrics;
     private final int jobsKept;
     private final Clock clock;
+    private final Scheduler eventScheduler;
     private final ExecutorService executor;
     private final AtomicReference<RetrainJob> running = new AtomicReference<>();
     private final Map<String, RetrainJob> jobs = new LinkedHashMap<>();
 
-    JobService(RetrainPipeline pipeline, RetrainMetrics metrics, InventoryProperties properties) {
+    JobService(RetrainPipeline pipeline, RetrainMetrics metrics, InventoryProperties properties,
+               Scheduler eventScheduler) {
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.jobsKept = Math.max(1, properties.retrain().jobsKept());
         this.clock = Clock.systemUTC();
+        this.eventScheduler = eventScheduler;
         this.executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "retrain-job");
             thread.setDaemon(true);
@@ -59,7 +63,7 @@ public class JobService implements DisposableBean {
 
     /** Starts a job, or throws {@link RetrainBusyException} naming the one that is running. */
     public RetrainJob start(JobKind kind, RetrainRequest request) {
-        RetrainJob job = new RetrainJob(UUID.randomUUID().toString(), kind, clock.instant());
+        RetrainJob job = new RetrainJob(UUID.randomUUID().toString(), kind, clock.instant(), eventScheduler);
         while (!running.compareAndSet(null, job)) {
             RetrainJob current = running.get();
             if (current != null) {

@@ -1,30 +1,38 @@
 package org.stockcast.retrainservice.retrain;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 
 /**
- * One retrain run and its append-only event log. The pipeline appends; any number of SSE clients read from
- * any position, so a client that connects late, reconnects or leaves never affects the job.
+ * One retrain run and its append-only event log, a replay sink. The pipeline appends; any number of SSE clients
+ * read from any position, so a client that connects late, reconnects or leaves never affects the job.
+ * <p>
+ * The job thread only hands each event to {@code publisher} (one worker of a bounded scheduler, so events keep
+ * their order); the fan-out to the subscribers runs there. A subscriber without demand is simply not delivered to: it keeps its place in the
+ * shared replay buffer and catches up when it asks for more, so a slow client costs neither the job nor the
+ * other clients anything, and needs no buffer of its own.
  */
 public final class RetrainJob {
     private final String id;
     private final JobKind kind;
     private final Instant createdAt;
-    private final List<JobEvent> events = new ArrayList<>();
+    private final Sinks.Many<JobEvent> live = Sinks.many().replay().all();
+    private final Scheduler.Worker publisher;
+    private long eventCount;
     private Stage stage;
     private JobStatus status = JobStatus.RUNNING;
     private Instant finishedAt;
     private RetrainResult result;
     private String errorMessage;
 
-    RetrainJob(String id, JobKind kind, Instant createdAt) {
+    RetrainJob(String id, JobKind kind, Instant createdAt, Scheduler publisher) {
         this.id = id;
         this.kind = kind;
         this.createdAt = createdAt;
+        this.publisher = publisher.createWorker();
     }
 
     public String id() {
@@ -61,8 +69,16 @@ public final class RetrainJob {
     }
 
     private void append(EventType type, Object data) {
-        events.add(new JobEvent(events.size() + 1L, type, data));
-        notifyAll();
+        JobEvent event = new JobEvent(++eventCount, type, data);
+        publisher.schedule(() -> publish(event));
+    }
+
+    /** Runs on the publisher worker only, one event at a time: the sink needs serialised emission. */
+    private void publish(JobEvent event) {
+        live.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
+        if (event.type().isFinal()) {
+            live.emitComplete(Sinks.EmitFailureHandler.FAIL_FAST);
+        }
     }
 
     public synchronized boolean finished() {
@@ -73,33 +89,17 @@ public final class RetrainJob {
         return status;
     }
 
-    /** Events with an id above {@code lastEventId}, in order. */
-    public synchronized List<JobEvent> eventsAfter(long lastEventId) {
-        int from = (int) Math.max(0, Math.min(lastEventId, events.size()));
-        return List.copyOf(events.subList(from, events.size()));
-    }
-
     /**
-     * Waits until there are events after {@code lastEventId}, the job has finished, or {@code timeout} passed;
-     * an empty list means nothing new (time for a heartbeat, or the end of the stream if {@link #finished()}).
+     * The events with an id above {@code lastEventId}, live: replayed from the shared log, then as they happen;
+     * completes after the final event.
      */
-    public synchronized List<JobEvent> awaitEventsAfter(long lastEventId, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (events.size() <= lastEventId && status == JobStatus.RUNNING) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            long millis = Math.max(1, left / 1_000_000);
-            wait(millis);
-        }
-        return eventsAfter(lastEventId);
+    public Flux<JobEvent> events(long lastEventId) {
+        return live.asFlux().filter(event -> event.id() > lastEventId);
     }
 
     public synchronized JobView view() {
         return new JobView(id, kind, status, Optional.ofNullable(stage).orElse(Stage.VALIDATE), createdAt,
-                finishedAt, eventsPath(id), events.size(), result, errorMessage);
+                finishedAt, eventsPath(id), (int) eventCount, result, errorMessage);
     }
 
     public static String eventsPath(String jobId) {

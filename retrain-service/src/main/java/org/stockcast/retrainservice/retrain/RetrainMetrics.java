@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.stockcast.model.lstm.EpochProgress;
 
 /**
- * API.md retrain metrics: retrain_jobs_total{status}, retrain_duration_seconds{status},
+ * docs/api.md retrain metrics: retrain_jobs_total{status}, retrain_duration_seconds{status},
  * retrain_rows_total (rows uploaded by successful jobs), lstm_epoch_loss{set} (last epoch),
  * plus retrain_stage_duration_seconds{stage}.
  */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.SpecialDay;
 import org.stockcast.model.dataset.DailySeries;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.MergeResult;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;

@@ -6,12 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.store.ModelStore;
 import org.stockcast.retrainservice.InventoryProperties;
 
 /**
- * API.md: with no valid model version at start-up, train version 1 from the master dataset, in the background
+ * docs/api.md: with no valid model version at start-up, train version 1 from the master dataset, in the background
  * (as an ordinary job, visible under /retrain/jobs); with no master data, publish nothing and wait for an upload.
  */
 @Component

@@ -2,7 +2,7 @@ package org.stockcast.retrainservice.retrain;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.store.ModelStore;
 import org.stockcast.retrainservice.InventoryProperties;
 

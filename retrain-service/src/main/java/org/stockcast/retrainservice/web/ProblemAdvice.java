@@ -17,7 +17,6 @@ import org.stockcast.retrainservice.InventoryProperties;
 import org.stockcast.retrainservice.retrain.JobNotFoundException;
 import org.stockcast.retrainservice.retrain.RetrainBusyException;
 import org.stockcast.retrainservice.retrain.RetrainJob;
-import org.stockcast.retrainservice.retrain.TooManyStreamsException;
 
 /**
  * RFC 9457 problem+json for every error of the service, in the shared {@link Problems} style (snake_case
@@ -25,7 +24,7 @@ import org.stockcast.retrainservice.retrain.TooManyStreamsException;
  */
 @RestControllerAdvice
 class ProblemAdvice extends ProblemAdviceBase {
-    /** API.md names the running job of a 409 {@code jobId}; kept beside {@code job_id} for existing clients. */
+    /** docs/api.md names the running job of a 409 {@code jobId}; kept beside {@code job_id} for existing clients. */
     static final String CONTRACT_JOB_ID = "jobId";
 
     private final long maxUploadBytes;
@@ -66,18 +65,6 @@ class ProblemAdvice extends ProblemAdviceBase {
     ResponseEntity<ProblemDetail> notFound(JobNotFoundException e) {
         ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Job not found", e.getMessage());
         Problems.with(problem, "job_id", e.jobId());
-        return Problems.response(problem);
-    }
-
-    /** With the job already started, the client still learns which job and where its events are. */
-    @ExceptionHandler(TooManyStreamsException.class)
-    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Too many event streams",
-                e.getMessage());
-        e.jobId().ifPresent(jobId -> {
-            Problems.with(problem, "job_id", jobId);
-            Problems.with(problem, "events", RetrainJob.eventsPath(jobId));
-        });
         return Problems.response(problem);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.stockcast.retrainservice.retrain.EventStreams;
 import org.stockcast.retrainservice.retrain.JobKind;
 import org.stockcast.retrainservice.retrain.JobService;
 import org.stockcast.retrainservice.retrain.JobView;
 import org.stockcast.retrainservice.retrain.RetrainJob;
 import org.stockcast.retrainservice.retrain.RetrainRequest;
+import reactor.core.publisher.Flux;
 
 /** API.md "retrain-service": upload + stream, background jobs, job status and replayable event streams. */
 @RestController
@@ -45,19 +46,13 @@ class RetrainController {
 
     @Operation(summary = "Upload a sales CSV and stream the retrain (SSE: progress events, then one result or error)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    SseEmitter retrain(@RequestPart("file") MultipartFile file,
-                       @Parameter(description = "Continue from the previous LSTM (false: fresh weights)")
-                       @RequestParam(defaultValue = "true") boolean fineTune,
-                       @Parameter(description = "Override the configured number of LSTM epochs")
-                       @RequestParam(required = false) @Min(1) @Max(MAX_EPOCHS) Integer epochs) throws IOException {
-        // The slot first: at the stream limit the client gets 503 and no job starts that it could not follow.
-        EventStreams.Slot slot = streams.reserve();
-        try {
-            return slot.stream(start(file, fineTune, epochs), 0);
-        } catch (IOException | RuntimeException e) {
-            slot.close();
-            throw e;
-        }
+    Flux<ServerSentEvent<Object>> retrain(@RequestPart("file") MultipartFile file,
+            @Parameter(description = "Continue from the previous LSTM (false: fresh weights)")
+            @RequestParam(defaultValue = "true") boolean fineTune,
+            @Parameter(description = "Override the configured number of LSTM epochs")
+            @RequestParam(required = false) @Min(1) @Max(MAX_EPOCHS) Integer epochs) throws IOException {
+        // Everything that can fail (409, 400, 413, 415) fails here, before the 200 and its first event.
+        return streams.stream(start(file, fineTune, epochs), 0);
     }
 
     @Operation(summary = "Upload a sales CSV and retrain in the background; follow the returned events URL")
@@ -86,8 +81,8 @@ class RetrainController {
 
     @Operation(summary = "A job's event stream, replayed from the start or after Last-Event-ID")
     @GetMapping("/jobs/{jobId}/events")
-    SseEmitter events(@PathVariable String jobId,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    Flux<ServerSentEvent<Object>> events(@PathVariable String jobId,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return streams.stream(jobs.get(jobId), parseEventId(lastEventId));
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveModelJson;
 import org.stockcast.model.additive.FittedAdditiveModel;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.SeriesKey;

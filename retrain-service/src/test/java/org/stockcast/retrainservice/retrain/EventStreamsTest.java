@@ -1,7 +1,6 @@
 package org.stockcast.retrainservice.retrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -9,26 +8,37 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
-/** The SSE pump on its own: replay, heartbeat comments while the job is quiet, completion after the final event. */
+/**
+ * The streams on their own: the exact bytes Spring MVC writes for them, replay, heartbeat comments while the job
+ * is quiet, completion after the final event.
+ */
 @Timeout(60)
 class EventStreamsTest {
-    private final RetrainJob job = new RetrainJob("j1", JobKind.UPLOAD, Instant.now());
-    private final EventStreams streams = new EventStreams(TestProperties.tiny(Path.of("unused-data"),
-            Path.of("unused-models"), Map.of("inventory.retrain.heartbeat", "50ms")));
+    private final Scheduler scheduler = Schedulers.newParallel("test-sse", 2, true);
+    private final RetrainJob job = new RetrainJob("j1", JobKind.UPLOAD, Instant.now(), scheduler);
+    private final EventStreams streams = streams("50ms", scheduler);
+
+    private static EventStreams streams(String heartbeat, Scheduler scheduler) {
+        return new EventStreams(TestProperties.tiny(Path.of("unused-data"), Path.of("unused-models"),
+                Map.of("inventory.retrain.heartbeat", heartbeat)), scheduler);
+    }
 
     @RestController
     static class StreamController {
@@ -41,14 +51,14 @@ class EventStreamsTest {
         }
 
         @GetMapping("/stream")
-        SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        Flux<ServerSentEvent<Object>> stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
             return streams.stream(job, lastEventId == null ? 0 : lastEventId);
         }
     }
 
     @AfterEach
     void stop() {
-        streams.destroy();
+        scheduler.dispose();
     }
 
     @Test
@@ -82,31 +92,47 @@ class EventStreamsTest {
     }
 
     @Test
-    void slotsAreReservedUpToTheLimitAndGivenBackOnce() {
-        List<EventStreams.Slot> taken = new ArrayList<>();
-        int free = streams.available();
-        for (int i = 0; i < free; i++) {
-            taken.add(streams.reserve());
-        }
-        assertThatThrownBy(streams::reserve).isInstanceOf(TooManyStreamsException.class);
-        taken.get(0).close();
-        taken.get(0).close();
-        assertThat(streams.available()).isEqualTo(1);
-        EventStreams.Slot again = streams.reserve();
-        assertThat(streams.available()).isZero();
-        again.close();
-        taken.forEach(EventStreams.Slot::close);
-        assertThat(streams.available()).isEqualTo(free);
+    void heartbeatsOnlyAfterAQuietIntervalAndNothingAfterTheFinalEvent() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        RetrainJob quiet = new RetrainJob("j2", JobKind.UPLOAD, Instant.now(), time);
+        EventStreams tenSeconds = streams("10s", time);
+        quiet.progress(ProgressEvent.message("j2", Stage.VALIDATE, "a"));
+
+        StepVerifier.withVirtualTime(() -> tenSeconds.stream(quiet, 0).map(EventStreamsTest::describe), () -> time,
+                        Long.MAX_VALUE)
+                .expectNext("1 progress")
+                .thenAwait(Duration.ofSeconds(9))
+                .then(() -> quiet.progress(ProgressEvent.message("j2", Stage.MERGE, "b")))
+                .expectNext("2 progress")
+                // The event restarted the interval: 9 s later still nothing, at 10 s the first heartbeat.
+                .expectNoEvent(Duration.ofSeconds(9))
+                .thenAwait(Duration.ofSeconds(1))
+                .expectNext("heartbeat")
+                .thenAwait(Duration.ofSeconds(10))
+                .expectNext("heartbeat")
+                .then(() -> quiet.fail("boom", Instant.now()))
+                .expectNext("3 error")
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test
-    void aFinishedStreamGivesItsSlotBack() throws Exception {
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new StreamController(streams, job)).build();
-        int free = streams.available();
+    void aClientThatLeavesIsForgottenAndTheJobCarriesOn() {
+        job.progress(ProgressEvent.message("j1", Stage.VALIDATE, "a"));
+        StepVerifier.create(streams.stream(job, 0).map(EventStreamsTest::describe))
+                .expectNext("1 progress")
+                .thenCancel()
+                .verify(Duration.ofSeconds(20));
+        job.progress(ProgressEvent.message("j1", Stage.MERGE, "b"));
         job.fail("boom", Instant.now());
-        MvcResult result = mvc.perform(get("/stream")).andReturn();
-        awaitContaining(result, "event:error");
-        await("slot released").atMost(Duration.ofSeconds(20)).until(() -> streams.available() == free);
+        StepVerifier.create(streams.stream(job, 1).map(EventStreamsTest::describe))
+                .expectNext("2 progress", "3 error")
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
+    }
+
+    private static String describe(ServerSentEvent<Object> sse) {
+        return sse.comment() != null ? sse.comment() : sse.id() + " " + sse.event();
     }
 
     private static String awaitContaining(MvcResult result, String text) {

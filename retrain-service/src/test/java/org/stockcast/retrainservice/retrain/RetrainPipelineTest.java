@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stockcast.model.dataset.MasterDataset;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.ModelVersionFiles;

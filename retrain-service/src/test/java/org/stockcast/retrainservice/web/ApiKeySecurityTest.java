@@ -43,11 +43,6 @@ class ApiKeySecurityTest {
     @MockitoBean
     EventStreams streams;
 
-    @org.junit.jupiter.api.BeforeEach
-    void streamSlotsAreFree() {
-        when(streams.reserve()).thenReturn(mock(EventStreams.Slot.class));
-    }
-
     @Test
     void withoutTheTokenPostsAre401ProblemJson() throws Exception {
         mvc.perform(multipart("/retrain").file(SAMPLE))

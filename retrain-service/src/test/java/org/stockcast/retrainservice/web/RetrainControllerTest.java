@@ -8,28 +8,34 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.stockcast.retrainservice.retrain.EventStreams;
 import org.stockcast.retrainservice.retrain.JobKind;
 import org.stockcast.retrainservice.retrain.JobNotFoundException;
 import org.stockcast.retrainservice.retrain.JobService;
 import org.stockcast.retrainservice.retrain.RetrainBusyException;
 import org.stockcast.retrainservice.retrain.RetrainJob;
+import reactor.core.publisher.Flux;
 
 /** Request handling and problem+json of the retrain endpoints; the job machinery is mocked. */
 @WebMvcTest(controllers = {RetrainController.class, PageController.class},
@@ -51,11 +57,6 @@ class RetrainControllerTest {
     @MockitoBean
     EventStreams streams;
 
-    @org.junit.jupiter.api.BeforeEach
-    void streamSlotsAreFree() {
-        when(streams.reserve()).thenReturn(mock(EventStreams.Slot.class));
-    }
-
     private static MockMultipartFile csv(String name, String content) {
         return new MockMultipartFile("file", name, "text/csv", content.getBytes(StandardCharsets.UTF_8));
     }
@@ -74,6 +75,24 @@ class RetrainControllerTest {
         verify(jobs).start(eq(JobKind.UPLOAD), org.mockito.ArgumentMatchers.argThat(r ->
                 r.upload().orElseThrow().size() == 2 && r.fileName().equals("sample.csv") && r.fineTune()
                         && r.epochs().getAsInt() == 3));
+    }
+
+    @Test
+    void postRetrainStreamsTheJobsEventsAsServerSentEvents() throws Exception {
+        RetrainJob job = mock(RetrainJob.class);
+        when(job.id()).thenReturn("job-2");
+        when(jobs.start(eq(JobKind.UPLOAD), any())).thenReturn(job);
+        when(streams.stream(job, 0)).thenReturn(Flux.just(
+                ServerSentEvent.<Object>builder(Map.of("jobId", "job-2")).id("1").event("progress").build(),
+                ServerSentEvent.<Object>builder(Map.of("status", "success")).id("2").event("result").build()));
+
+        MvcResult started = mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE)))
+                .andExpect(request().asyncStarted()).andReturn();
+        mvc.perform(asyncDispatch(started))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM))
+                .andExpect(content().string("id:1\nevent:progress\ndata:{\"jobId\":\"job-2\"}\n\n"
+                        + "id:2\nevent:result\ndata:{\"status\":\"success\"}\n\n"));
     }
 
     @Test
@@ -137,28 +156,7 @@ class RetrainControllerTest {
     }
 
     @Test
-    void atTheStreamLimitNoJobStartsAndThe503SaysWhenToRetry() throws Exception {
-        when(streams.reserve()).thenThrow(new org.stockcast.retrainservice.retrain.TooManyStreamsException(64));
-        mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE)))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().exists("Retry-After"))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Too many event streams"));
-        verify(jobs, never()).start(any(), any());
-    }
-
-    @Test
-    void aSlotReservedForAJobThatCannotStartIsGivenBack() throws Exception {
-        EventStreams.Slot slot = mock(EventStreams.Slot.class);
-        when(streams.reserve()).thenReturn(slot);
-        doThrow(new RetrainBusyException("running-8")).when(jobs).checkIdle();
-        mvc.perform(multipart("/retrain").file(csv("sample.csv", SAMPLE))).andExpect(status().isConflict());
-        verify(slot).close();
-        verify(slot, never()).stream(any(), org.mockito.ArgumentMatchers.anyLong());
-    }
-
-    @Test
-    void theSlotTakenDuringValidationAlsoGives409() throws Exception {
+    void aJobStartedByAnotherClientDuringValidationAlsoGives409() throws Exception {
         when(jobs.start(any(), any())).thenThrow(new RetrainBusyException("late-1"));
         mvc.perform(multipart("/retrain/jobs").file(csv("sample.csv", SAMPLE)))
                 .andExpect(status().isConflict())

@@ -2,8 +2,8 @@ package org.stockcast.model.additive;
 
 import java.time.LocalDate;
 
-import org.stockcast.model.backtest.Forecaster;
-import org.stockcast.model.backtest.PointForecast;
+import org.stockcast.model.forecaster.Forecaster;
+import org.stockcast.model.forecaster.PointForecast;
 
 /**
  * Per-day forecast starting at {@code start}: point, interval and the components that add up to it, all in the

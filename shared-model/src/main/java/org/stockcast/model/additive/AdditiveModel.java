@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.forecaster.Forecaster;
 import org.stockcast.model.dataset.DailySeries;
 
 /** Entry point: fit a Prophet-style model (MAP estimate) to a daily series. Deterministic. */

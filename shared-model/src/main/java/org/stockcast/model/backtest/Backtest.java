@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.forecaster.Forecaster;
+import org.stockcast.model.forecaster.PointForecast;
 
 /** Rolling-origin evaluation: refit at each cutoff, forecast {@code horizon} days, score against the actuals. */
 public final class Backtest {

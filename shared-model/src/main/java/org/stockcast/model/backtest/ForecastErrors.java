@@ -1,6 +1,7 @@
 package org.stockcast.model.backtest;
 
 import java.util.List;
+import org.stockcast.model.forecaster.PointForecast;
 
 /**
  * Error measures over all backtest points. MAPE and sMAPE are in percent. MAPE skips days whose actual is 0

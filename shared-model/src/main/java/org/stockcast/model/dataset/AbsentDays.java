@@ -1,7 +1,7 @@
 package org.stockcast.model.dataset;
 
 /**
- * What a day without a row means inside a product's reported span (its first to its last dated row), API.md
+ * What a day without a row means inside a product's reported span (its first to its last dated row), docs/api.md
  * "Days, missing values and aggregates". An explicit missing value (empty {@code sales} cell or {@code NA}) is
  * missing under either setting; days after a product's last row are never filled.
  */

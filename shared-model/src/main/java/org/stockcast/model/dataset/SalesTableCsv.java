@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a table as CSV in the API.md input format, so a written file can be read back by the ingest code:
+ * Writes a table as CSV in the docs/api.md input format, so a written file can be read back by the ingest code:
  * UTF-8 without BOM, header {@code date,product_id,sales,category,region,price,discount,rating} then the extra
  * columns, ISO dates, missing values as empty fields, RFC 4180 quoting only where needed.
  */

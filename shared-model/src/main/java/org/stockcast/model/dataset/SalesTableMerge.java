@@ -14,11 +14,11 @@ import java.util.Map;
  * date-ordered master stays mostly ordered. Linear in the sizes of both tables: one hash index over the upload's
  * keys, one pass over the master.
  */
-final class SalesTableMerge {
+public final class SalesTableMerge {
     private SalesTableMerge() {
     }
 
-    static MergeResult merge(SalesTable master, SalesTable upload) {
+    public static MergeResult merge(SalesTable master, SalesTable upload) {
         int uploadSize = upload.size();
         Map<String, Integer> productCodes = new HashMap<>();
         String[] uploadProducts = upload.productColumn();

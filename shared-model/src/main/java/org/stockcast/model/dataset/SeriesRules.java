@@ -3,7 +3,7 @@ package org.stockcast.model.dataset;
 import java.util.Optional;
 
 /**
- * How rows become a daily series (API.md "Days, missing values and aggregates"): what an absent day inside a
+ * How rows become a daily series (docs/api.md "Days, missing values and aggregates"): what an absent day inside a
  * product's span means, and after how many days without a report a product no longer holds an aggregate back.
  * A model version records the rules it was trained with, so the forecast service builds the same series.
  *

@@ -9,9 +9,11 @@ import java.util.List;
  * <li>Short origins every {@code step} days over the last {@code holdoutDays} days (n - step, n - 2 step, ...), each
  * scored on the days up to the end of the data, at most {@code holdoutDays} ahead. The LSTM that is scored there was
  * trained only on data before the holdout ({@link #holdoutStart}).</li>
- * <li>Long origins {@code longStep} days apart, the newest {@value #LONG_HORIZON} days before the end, scored on days
- * 1 .. {@value #LONG_HORIZON} ahead, for the members refitted per origin: the only evidence beyond the holdout,
- * and errors from other seasons than the holdout's for the intervals.</li>
+ * <li>Long origins {@code longStep} days apart, the newest {@value #LONG_HORIZON} days before the end (or, in a series
+ * too short for that, the newest with {@value #MIN_LONG_TRAINING} days of history), each scored as far ahead as the
+ * data goes, at most {@value #LONG_HORIZON} days, for the members refitted per origin: the only evidence beyond the
+ * holdout, and errors from other seasons than the holdout's for the intervals. A short series needs them most:
+ * its holdout is one quarter, and the next quarter is another season.</li>
  * </ul>
  *
  * @param minTrainingDays history an origin needs before it (shorter ones are skipped)
@@ -19,6 +21,12 @@ import java.util.List;
 public record BacktestPlan(int holdoutDays, int step, int longOrigins, int longStep, int seasonality,
                            int minTrainingDays) {
     public static final int LONG_HORIZON = 365;
+    /** History a long origin needs: two quarters, so that it forecasts from other seasons than the holdout. */
+    public static final int MIN_LONG_TRAINING = 182;
+
+    /** A long origin: the history length before it and the days after it that it is scored on. */
+    public record LongOrigin(int length, int horizon) {
+    }
 
     public BacktestPlan {
         if (holdoutDays < 1 || step < 1 || longOrigins < 0 || longStep < 1 || seasonality < 1 || minTrainingDays < 1) {
@@ -47,16 +55,18 @@ public record BacktestPlan(int holdoutDays, int step, int longOrigins, int longS
         return lengths;
     }
 
-    /** Training lengths of the long origins, oldest first. */
-    public List<Integer> longOrigins(int n) {
-        List<Integer> lengths = new ArrayList<>();
+    /** The long origins, oldest first. */
+    public List<LongOrigin> longOrigins(int n) {
+        int minLength = Math.max(minTrainingDays, MIN_LONG_TRAINING);
+        int newest = Math.max(n - LONG_HORIZON, minLength);
+        List<LongOrigin> origins = new ArrayList<>();
         for (int k = longOrigins - 1; k >= 0; k--) {
-            int length = n - LONG_HORIZON - k * longStep;
-            if (length >= Math.max(minTrainingDays, LONG_HORIZON)) {
-                lengths.add(length);
+            int length = newest - k * longStep;
+            if (length >= minLength && length < n) {
+                origins.add(new LongOrigin(length, Math.min(LONG_HORIZON, n - length)));
             }
         }
-        return lengths;
+        return origins;
     }
 
     /** The LSTM scored on the short origins of a series of {@code n} days is trained on its first days only. */

@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.stockcast.model.backtest.Backtest;
-import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.forecaster.Forecaster;
 import org.stockcast.model.dataset.DailySeries;
 
 /**
@@ -28,8 +28,8 @@ public final class EnsembleBacktest {
         int n = series.length();
         List<OriginForecasts> origins = new ArrayList<>();
         int cut = members.containsKey(Member.LSTM) ? lstmCut : 0;
-        for (int length : plan.longOrigins(n)) {
-            origins.add(origin(series, length, BacktestPlan.LONG_HORIZON, plan, members, true));
+        for (BacktestPlan.LongOrigin longOrigin : plan.longOrigins(n)) {
+            origins.add(origin(series, longOrigin.length(), longOrigin.horizon(), plan, members, true));
         }
         for (int length : plan.shortOrigins(n, cut)) {
             origins.add(origin(series, length, Math.min(plan.holdoutDays(), n - length), plan, members, false));

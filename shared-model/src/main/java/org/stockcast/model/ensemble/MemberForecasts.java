@@ -3,7 +3,7 @@ package org.stockcast.model.ensemble;
 import java.util.EnumMap;
 import java.util.Map;
 import org.stockcast.model.backtest.Backtest;
-import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.forecaster.Forecaster;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.intermittent.Intermittent;
 import org.stockcast.model.intermittent.IntermittentMethod;

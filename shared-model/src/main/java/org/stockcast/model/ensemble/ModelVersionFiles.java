@@ -88,7 +88,7 @@ public final class ModelVersionFiles {
         try (InputStream in = Files.newInputStream(dir.resolve(ADDITIVE))) {
             additiveModels = AdditiveModelJson.read(in);
         }
-        LstmForecaster lstm = LstmForecaster.load(dir.resolve(LSTM));
+        LstmForecaster lstm = LstmForecaster.loadForServing(dir.resolve(LSTM));
         return new EnsembleModel(dataset, additiveModels, lstm, settings.weights(), settings.additiveConfig(),
                 java.util.Optional.ofNullable(settings.calibration()), settings.seriesRules());
     }

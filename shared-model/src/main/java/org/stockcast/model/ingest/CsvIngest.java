@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SalesTableBuilder;
 
 /**
- * Parses and validates an uploaded sales CSV (API.md "CSV input") in one streaming pass.
+ * Parses and validates an uploaded sales CSV (docs/api.md "CSV input") in one streaming pass.
  * {@code fileName} is only used in messages, never as a path.
  */
 public final class CsvIngest {
@@ -110,7 +111,7 @@ public final class CsvIngest {
         }
 
         SalesTable read() throws IOException {
-            SalesTable.Builder table = SalesTable.builder(1024);
+            SalesTableBuilder table = SalesTable.builder(1024);
             String[] header = nextRecord();
             if (header == null && totalProblems > 0) {
                 throw new CsvRejectedException(fileName, CsvRejectedException.Reason.BAD_HEADER, "'" + fileName
@@ -170,7 +171,7 @@ public final class CsvIngest {
             }
         }
 
-        private void readHeader(String[] header, SalesTable.Builder table) {
+        private void readHeader(String[] header, SalesTableBuilder table) {
             if (header.length > limits.maxColumns()) {
                 throw badHeader("'" + fileName + "' has " + header.length + " columns; at most "
                         + limits.maxColumns() + " are allowed");
@@ -243,7 +244,7 @@ public final class CsvIngest {
             return reject(fileName, CsvRejectedException.Reason.BAD_HEADER, message);
         }
 
-        private void readRow(String[] record, long line, SalesTable.Builder table) {
+        private void readRow(String[] record, long line, SalesTableBuilder table) {
             if (record.length != names.length) {
                 problem(line, null, String.join(",", record), "this line has " + record.length
                         + " values but the header has " + names.length + " columns");
@@ -284,7 +285,7 @@ public final class CsvIngest {
                         }
                     }
                     case SALES -> {
-                        // An empty cell or NA is an explicit missing value (API.md), kept as NaN, not 0.
+                        // An empty cell or NA is an explicit missing value (docs/api.md), kept as NaN, not 0.
                         if (isMissing(value)) {
                             sales = Double.NaN;
                         } else {

@@ -1,6 +1,6 @@
 package org.stockcast.model.ingest;
 
-/** Upload limits from API.md; configurable by the services. */
+/** Upload limits from docs/api.md; configurable by the services. */
 public record IngestLimits(long maxBytes, int maxColumns, int maxFieldChars, int maxProblems) {
     public static final IngestLimits DEFAULTS = new IngestLimits(50L * 1024 * 1024, 1_000, 10_000, 20);
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.stockcast.model.backtest.Forecaster;
-import org.stockcast.model.backtest.PointForecast;
+import org.stockcast.model.forecaster.Forecaster;
+import org.stockcast.model.forecaster.PointForecast;
 
 /**
  * Fits Croston, SBA and TSB to daily demand. Missing days (NaN) are dropped first: an unobserved day is neither a

@@ -15,15 +15,22 @@ public final class LstmForecaster {
 
     private final LstmConfig config;
     private final WindowNormaliser normaliser;
+    // Null when loaded for serving: forecasts need only the plain-Java copy, and the native network with its
+    // updater state would stay allocated for as long as the version is served.
     private final MultiLayerNetwork network;
     private final JavaLstm inference;
 
     /** {@code network} must not be trained any further: save() writes it as is. */
     LstmForecaster(LstmConfig config, WindowNormaliser normaliser, MultiLayerNetwork network) {
+        this(config, normaliser, network, JavaLstm.of(network, config));
+    }
+
+    private LstmForecaster(LstmConfig config, WindowNormaliser normaliser, MultiLayerNetwork network,
+                           JavaLstm inference) {
         this.config = config;
         this.normaliser = normaliser;
         this.network = network;
-        this.inference = JavaLstm.of(network, config);
+        this.inference = inference;
     }
 
     public LstmConfig config() {
@@ -83,12 +90,24 @@ public final class LstmForecaster {
 
     /** Network + updater state + normaliser + config in one DL4J zip, written atomically. */
     public void save(Path zip) throws IOException {
+        if (network == null) {
+            throw new IllegalStateException("this LSTM was loaded for serving only; it has no network to save");
+        }
         LstmModelFile.write(zip, network, new LstmModelFile.Meta(LstmModelFile.FORMAT_VERSION, config, normaliser));
     }
 
     public static LstmForecaster load(Path zip) throws IOException {
         LstmModelFile.Saved saved = LstmModelFile.read(zip);
         return new LstmForecaster(saved.meta().config(), saved.meta().normaliser(), saved.network());
+    }
+
+    /** Like {@link #load} but keeps only the plain-Java weights: forecasts work, {@link #save} does not. */
+    public static LstmForecaster loadForServing(Path zip) throws IOException {
+        LstmModelFile.Saved saved = LstmModelFile.read(zip);
+        LstmConfig config = saved.meta().config();
+        JavaLstm inference = JavaLstm.of(saved.network(), config);
+        saved.network().close();
+        return new LstmForecaster(config, saved.meta().normaliser(), null, inference);
     }
 
     WindowNormaliser normaliser() {

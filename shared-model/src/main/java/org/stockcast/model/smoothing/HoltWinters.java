@@ -2,8 +2,8 @@ package org.stockcast.model.smoothing;
 
 import java.util.Arrays;
 
-import org.stockcast.model.backtest.Forecaster;
-import org.stockcast.model.backtest.PointForecast;
+import org.stockcast.model.forecaster.Forecaster;
+import org.stockcast.model.forecaster.PointForecast;
 
 /**
  * Damped-trend Holt-Winters (ETS(A,Ad,A), as statsmodels ExponentialSmoothing(trend='add', damped_trend=True,

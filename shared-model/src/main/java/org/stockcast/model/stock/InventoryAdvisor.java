@@ -7,16 +7,19 @@ import java.util.OptionalDouble;
 import org.stockcast.model.dataset.DailySeries;
 
 /**
- * Safety stock, reorder point, min/max and order warnings from a forecast (formulas in README):
+ * Reorder point, safety stock, min/max, fill rate and order warnings from the forecast's predictive distribution of
+ * demand ({@link DemandDistribution}; formulas in docs/forecast-service.md):
  * <pre>
- *   sigma         = std dev of (y[t] - y[t-7]) / sqrt(2) over the last 182 days of history
- *   safety stock  = z(service level) * sigma * sqrt(lead time)
- *   reorder point = forecast demand over the lead time + safety stock
+ *   reorder point = p-quantile of demand over the lead time            (p = cycle service level)
+ *   safety stock  = reorder point - mean demand over the lead time
  *   minimum       = safety stock
- *   maximum       = reorder point + forecast demand over the review period after the lead time
+ *   maximum       = p-quantile of demand over the lead time + review period (order-up-to level)
+ *   fill rate     = 1 - E[(demand over lead time + review - maximum)+] / mean demand over a review period
  * </pre>
- * Week-on-week differences remove the level and the weekly pattern, which the forecast already predicts, and leave
- * the day-to-day noise it cannot (the difference of two days carries the noise twice, hence the sqrt(2)).
+ * With a lead-time standard deviation the demand is a mixture over whole lead times ({@link ProtectionDemand}).
+ * The reorder point is for stock checked daily; checked only every review period, stock can fall a review period's
+ * demand below it before anyone looks, so the level that protects a periodic review is the maximum: order up to it
+ * at every review.
  */
 public final class InventoryAdvisor {
     static final int VARIABILITY_WINDOW_DAYS = 182;
@@ -28,24 +31,38 @@ public final class InventoryAdvisor {
     private InventoryAdvisor() {
     }
 
+    /** Advice without backtest error paths: normal daily noise around the forecast ({@link NoiseDemand}). */
     public static InventoryAdvice advise(DailySeries history, double[] forecast, InventoryPolicy policy,
                                          OptionalDouble currentStock) {
-        validate(forecast, policy, currentStock);
-        double sigma = dailyVariability(history.values());
-        double safetyStock = NormalQuantile.of(policy.serviceLevel()) * sigma * Math.sqrt(policy.leadTimeDays());
-        double leadTimeDemand = demandOver(forecast, 0, policy.leadTimeDays());
-        double reviewDemand = demandOver(forecast, policy.leadTimeDays(), policy.reviewPeriodDays());
-        double reorderPoint = leadTimeDemand + safetyStock;
-        double maximum = reorderPoint + reviewDemand;
+        return advise(history, forecast, NoiseDemand.of(history, forecast), policy, currentStock);
+    }
+
+    public static InventoryAdvice advise(DailySeries history, double[] forecast, DemandDistribution demand,
+                                         InventoryPolicy policy, OptionalDouble currentStock) {
+        validate(forecast, currentStock);
+        double p = policy.serviceLevel();
+        ProtectionDemand leadTime = ProtectionDemand.over(demand, policy.leadTimeDays(), policy.leadTimeStdDays(), 0);
+        ProtectionDemand protection = ProtectionDemand.over(demand, policy.leadTimeDays(), policy.leadTimeStdDays(),
+                policy.reviewPeriodDays());
+        double reorderPoint = leadTime.quantile(p);
+        double leadTimeDemand = leadTime.mean();
+        double safetyStock = Math.max(0, reorderPoint - leadTimeDemand);
+        double maximum = Math.max(reorderPoint, protection.quantile(p));
+        double reviewDemand = DailyMean.over(forecast, policy.leadTimeDays(), Math.max(1, policy.reviewPeriodDays()));
+        double fillRate = reviewDemand > 0
+                ? Math.max(0, 1 - protection.expectedShortage(maximum) / reviewDemand) : 1;
         Double daysLeft = currentStock.isPresent() ? daysOfStock(currentStock.getAsDouble(), forecast) : null;
+        Double suggested = null;
 
         List<String> warnings = new ArrayList<>();
         if (currentStock.isPresent()) {
             double stock = currentStock.getAsDouble();
-            long order = (long) Math.ceil(Math.max(0, maximum - stock));
+            boolean urgent = stock <= safetyStock || daysLeft != null && daysLeft < policy.leadTimeDays();
+            suggested = urgent || stock <= reorderPoint ? policy.orderQuantity(maximum - stock) : 0.0;
+            long order = Math.round(suggested);
             String lasts = daysLeft == null ? "no forecast demand to use it up"
                     : "about " + days(daysLeft) + " of demand";
-            if (stock <= safetyStock || daysLeft != null && daysLeft < policy.leadTimeDays()) {
+            if (urgent) {
                 warnings.add(String.format(Locale.ROOT, "URGENT: only %s units in stock (%s) and a new delivery "
                                 + "takes %d days; order %d units now to get back to the maximum level of %s units.",
                         units(stock), lasts, policy.leadTimeDays(), order, units(maximum)));
@@ -62,22 +79,19 @@ public final class InventoryAdvisor {
         } else {
             warnings.add(String.format(Locale.ROOT, "No current stock given: reorder when stock falls to %s units "
                             + "(%s units expected over the %d-day lead time plus %s units safety stock) and order "
-                            + "up to %s units.", units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
-                    units(safetyStock), units(maximum)));
+                            + "up to %s units.%s", units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
+                    units(safetyStock), units(maximum), policy.reviewPeriodDays() > 1 ? String.format(Locale.ROOT,
+                            " Checking stock only every %d days, order up to %s units at every check.",
+                            policy.reviewPeriodDays(), units(maximum)) : ""));
         }
         demandChange(history.values(), forecast).ifPresent(warnings::add);
-        return new InventoryAdvice(reorderPoint, safetyStock, safetyStock, maximum, daysLeft, List.copyOf(warnings));
+        return new InventoryAdvice(reorderPoint, safetyStock, safetyStock, maximum, daysLeft, List.copyOf(warnings),
+                p, fillRate, suggested);
     }
 
-    private static void validate(double[] forecast, InventoryPolicy policy, OptionalDouble currentStock) {
+    private static void validate(double[] forecast, OptionalDouble currentStock) {
         if (forecast.length == 0) {
             throw new IllegalArgumentException("empty forecast");
-        }
-        if (!(policy.serviceLevel() > 0 && policy.serviceLevel() < 1)) {
-            throw new IllegalArgumentException("service level must be in (0, 1), was " + policy.serviceLevel());
-        }
-        if (policy.leadTimeDays() < 0 || policy.reviewPeriodDays() < 0) {
-            throw new IllegalArgumentException("lead time and review period must be >= 0");
         }
         if (currentStock.isPresent() && !(currentStock.getAsDouble() >= 0)) {
             throw new IllegalArgumentException("current stock must be >= 0");
@@ -123,16 +137,6 @@ public final class InventoryAdvisor {
         return Math.sqrt(squares / (n - 1));
     }
 
-    /** Forecast demand over days [from, from + n); past the horizon each day counts as the forecast's mean. */
-    static double demandOver(double[] forecast, int from, int n) {
-        double mean = mean(forecast, 0, forecast.length);
-        double sum = 0;
-        for (int i = from; i < from + n; i++) {
-            sum += i < forecast.length ? forecast[i] : mean;
-        }
-        return sum;
-    }
-
     /** Fractional days until cumulative forecast demand reaches the stock; null when demand is zero for ever. */
     static Double daysOfStock(double stock, double[] forecast) {
         double used = 0;
@@ -142,14 +146,14 @@ public final class InventoryAdvisor {
             }
             used += forecast[i];
         }
-        double rate = mean(forecast, 0, forecast.length);
+        double rate = DailyMean.known(forecast);
         return rate > 0 ? forecast.length + (stock - used) / rate : null;
     }
 
     private static java.util.Optional<String> demandChange(double[] history, double[] forecast) {
         int recent = Math.min(RECENT_DAYS, history.length);
         double before = mean(history, history.length - recent, recent);
-        double ahead = mean(forecast, 0, forecast.length);
+        double ahead = DailyMean.known(forecast);
         if (recent == 0 || before <= 0) {
             return java.util.Optional.empty();
         }

@@ -10,7 +10,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** manifest.json in the snake_case form API.md fixes; unknown fields are ignored so writers may add some. */
+/** manifest.json in the snake_case form docs/api.md fixes; unknown fields are ignored so writers may add some. */
 final class ManifestJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -39,7 +39,7 @@ public final class ModelStore {
     }
 
     public static final String MANIFEST = "manifest.json";
-    /** Default number of versions kept (API.md). */
+    /** Default number of versions kept (docs/api.md). */
     public static final int DEFAULT_KEEP = 5;
 
     /** A temp directory this old belongs to a writer that died; younger ones may still be in use. */
@@ -125,7 +125,7 @@ public final class ModelStore {
      * Checks a version directory against its manifest: manifest present and parseable, every listed file present
      * with the listed size and SHA-256, and no file other than those and the manifest itself.
      * The manifest's {@code version} field is not compared with the directory name: the name is the version
-     * (API.md), and a complete version renamed or copied under another number (tests and operators do both) is
+     * (docs/api.md), and a complete version renamed or copied under another number (tests and operators do both) is
      * still a complete version.
      */
     public VersionCheck verify(int version) {

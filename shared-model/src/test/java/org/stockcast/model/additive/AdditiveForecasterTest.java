@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.stockcast.model.backtest.Backtest;
 import org.stockcast.model.backtest.ForecastErrors;
-import org.stockcast.model.backtest.PointForecast;
+import org.stockcast.model.forecaster.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 
 class AdditiveForecasterTest {

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.forecaster.Forecaster;
+import org.stockcast.model.forecaster.PointForecast;
 
 class BacktestTest {
     private static final LocalDate START = LocalDate.of(2024, 1, 1);

@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.stockcast.model.master.MasterDataset;
 
 class DailyAggregationTest {
     private static final LocalDate D0 = LocalDate.of(2025, 8, 1);
 
-    private static SalesTable.Builder rows(String product, String category, int fromDay, int toDay, double sales) {
-        SalesTable.Builder b = SalesTable.builder();
+    private static SalesTableBuilder rows(String product, String category, int fromDay, int toDay, double sales) {
+        SalesTableBuilder b = SalesTable.builder();
         add(b, product, category, fromDay, toDay, sales);
         return b;
     }
 
-    private static void add(SalesTable.Builder b, String product, String category, int fromDay, int toDay,
+    private static void add(SalesTableBuilder b, String product, String category, int fromDay, int toDay,
                             double sales) {
         for (int d = fromDay; d <= toDay; d++) {
             b.add(D0.plusDays(d), product, sales, category, null, Double.NaN, Double.NaN, Double.NaN);
@@ -23,7 +24,7 @@ class DailyAggregationTest {
 
     @Test
     void aTotalEndsWhereItsActiveMembersReportsEndSoNewProductsDoNotPullItToZero() {
-        SalesTable.Builder b = rows("A", "X", 0, 59, 10);
+        SalesTableBuilder b = rows("A", "X", 0, 59, 10);
         add(b, "B", "X", 0, 59, 20);
         add(b, "NEW", "Y", 63, 65, 300); // three days after everyone else's last day
 
@@ -36,7 +37,7 @@ class DailyAggregationTest {
 
     @Test
     void aDiscontinuedProductDoesNotHoldTheAggregateBack() {
-        SalesTable.Builder b = rows("OLD", "X", 0, 20, 5);
+        SalesTableBuilder b = rows("OLD", "X", 0, 20, 5);
         add(b, "A", "X", 0, 80, 10);
 
         DailySeries total = b.build().dailySeries(SalesFilter.category("X"), SeriesRules.DEFAULT).orElseThrow();
@@ -48,7 +49,7 @@ class DailyAggregationTest {
 
     @Test
     void absentDaysAreZeroByDefaultAndMissingWhenConfigured() {
-        SalesTable.Builder b = SalesTable.builder();
+        SalesTableBuilder b = SalesTable.builder();
         b.add(D0, "A", 4);
         b.add(D0.plusDays(3), "A", 6);
         SalesTable table = b.build();
@@ -61,7 +62,7 @@ class DailyAggregationTest {
 
     @Test
     void anExplicitMissingValueMakesThatDayOfTheAggregateMissing() {
-        SalesTable.Builder b = rows("A", "X", 0, 4, 1);
+        SalesTableBuilder b = rows("A", "X", 0, 4, 1);
         b.add(D0.plusDays(0), "B", 2);
         b.add(D0.plusDays(1), "B", Double.NaN);
         b.add(D0.plusDays(4), "B", 2);
@@ -76,7 +77,7 @@ class DailyAggregationTest {
 
     @Test
     void aMemberWithNoValueAtAllDoesNotCountAndAloneIsAllMissing() {
-        SalesTable.Builder b = rows("A", "X", 0, 4, 1);
+        SalesTableBuilder b = rows("A", "X", 0, 4, 1);
         add(b, "UNKNOWN", "X", 0, 9, Double.NaN);
         SalesTable table = b.build();
 
@@ -90,7 +91,7 @@ class DailyAggregationTest {
     @Test
     void aProductIsOneMemberAcrossMergedUploads() {
         SalesTable master = rows(new String("A"), "X", 0, 9, 1).build();
-        SalesTable.Builder upload = rows(new String("A"), "X", 10, 12, 1);
+        SalesTableBuilder upload = rows(new String("A"), "X", 10, 12, 1);
         add(upload, "B", "X", 0, 12, 1);
 
         SalesTable merged = MasterDataset.merge(master, upload.build()).merged();

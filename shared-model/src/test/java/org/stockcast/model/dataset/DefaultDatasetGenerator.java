@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.stockcast.model.master.MasterDataset;
 
 /**
  * Builds the bundled default master dataset (data/master.csv) from the real pharmacy sales file
@@ -113,7 +114,7 @@ public final class DefaultDatasetGenerator {
             price[p] = PRODUCTS.get(p).startPrice();
             ratingLevel[p] = 3.6 + random.nextDouble() * 1.2;
         }
-        SalesTable.Builder table = SalesTable.builder(WINDOW_DAYS * n);
+        SalesTableBuilder table = SalesTable.builder(WINDOW_DAYS * n);
         int dayIndex = 0;
         for (int r = 0; r < rows.size(); r++) {
             LocalDate date = dates.get(r);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.stockcast.model.master.MasterDataset;
 
 /** The bundled data/master.csv is usable out of the box and is exactly what DefaultDatasetGenerator produces. */
 class DefaultDatasetTest {

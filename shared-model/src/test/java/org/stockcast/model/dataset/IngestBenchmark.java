@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.master.MasterDataset;
 
 /**
  * Ingest + validate + merge throughput and peak heap for 10k, 100k and 1M-row uploads into a 1M-row master
@@ -176,7 +177,7 @@ public final class IngestBenchmark {
 
     private static SalesTable table(int firstDay, int days, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        SalesTable.Builder builder = SalesTable.builder(days * PRODUCTS);
+        SalesTableBuilder builder = SalesTable.builder(days * PRODUCTS);
         String[] products = new String[PRODUCTS];
         for (int p = 0; p < PRODUCTS; p++) {
             products[p] = String.format(Locale.ROOT, "P%04d", p);

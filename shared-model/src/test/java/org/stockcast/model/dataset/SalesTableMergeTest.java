@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.stockcast.model.master.MasterDataset;
 
 /** Merge against a straightforward reference implementation on random tables, duplicates included. */
 class SalesTableMergeTest {
@@ -30,7 +31,7 @@ class SalesTableMergeTest {
     }
 
     private static SalesTable table(List<Row> rows, String noteColumn) {
-        SalesTable.Builder builder = SalesTable.builder();
+        SalesTableBuilder builder = SalesTable.builder();
         if (noteColumn != null) {
             builder.extraColumn(noteColumn);
         }

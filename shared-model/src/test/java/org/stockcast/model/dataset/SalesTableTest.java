@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SalesTableTest {
@@ -111,7 +112,8 @@ class SalesTableTest {
                 .containsExactly(5.0);
         assertThat(table.dailySeries(new SalesFilter(null, null, null, null, null, 10.0)).orElseThrow().values())
                 .containsExactly(10.0, 0.0, 0.0, 7.0);
-        assertThat(table.count(new SalesFilter(null, null, null, 0.0, null, null))).isEqualTo(3);
+        assertThat(IntStream.range(0, table.size()).filter(table.matcher(new SalesFilter(null, null, null, 0.0, null,
+                null)))).hasSize(3);
     }
 
     @Test
@@ -142,7 +144,7 @@ class SalesTableTest {
 
     @Test
     void builderGrowsAndKeepsExtraColumnsDeclaredLate() {
-        SalesTable.Builder builder = SalesTable.builder(2);
+        SalesTableBuilder builder = SalesTable.builder(2);
         for (int i = 0; i < 1000; i++) {
             builder.add(D1.plusDays(i), "P1", i);
             if (i == 500) {

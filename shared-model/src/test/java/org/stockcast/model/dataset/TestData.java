@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.master.MasterDataset;
 
 /**
  * Locates the shared sample files (../shared/data/seed and ../shared/data/real, beside the repository checkout)

@@ -11,7 +11,7 @@ import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.additive.FittedAdditiveModel;
 import org.stockcast.model.backtest.Backtest;
-import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.forecaster.Forecaster;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
@@ -40,7 +40,7 @@ public final class AggregateCoherenceBenchmark {
         report("bundled data/master.csv", bundled);
         SalesTable sample = TestData.ingest(TestData.seed("sample_dataset_P021_P022.csv"));
         report("bundled + sample_dataset_P021_P022.csv",
-                org.stockcast.model.dataset.MasterDataset.merge(bundled, sample).merged());
+                org.stockcast.model.master.MasterDataset.merge(bundled, sample).merged());
     }
 
     private static void report(String name, SalesTable table) {

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.backtest.Backtest;
-import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.forecaster.Forecaster;
 import org.stockcast.model.backtest.HorizonBucket;
-import org.stockcast.model.backtest.PointForecast;
+import org.stockcast.model.forecaster.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 
 class HorizonEnsembleTest {
@@ -129,6 +129,18 @@ class HorizonEnsembleTest {
                 .allSatisfy(o -> assertThat(o.trainingLength()).isGreaterThanOrEqualTo(lstmCut));
         assertThat(BacktestPlan.defaults().shortOrigins(400, 0)).hasSize(13);
         assertThat(BacktestPlan.defaults().shortOrigins(400, lstmCut)).hasSize(7);
+    }
+
+    /** Long series: origins 365 days before the end; short ones: after half a year, scored as far as data goes. */
+    @Test
+    void longOriginsReachOtherSeasonsInShortSeriesToo() {
+        BacktestPlan plan = BacktestPlan.defaults();
+        assertThat(plan.longOrigins(2000)).containsExactly(new BacktestPlan.LongOrigin(1453, 365),
+                new BacktestPlan.LongOrigin(1544, 365), new BacktestPlan.LongOrigin(1635, 365));
+        assertThat(plan.longOrigins(640)).containsExactly(new BacktestPlan.LongOrigin(184, 365),
+                new BacktestPlan.LongOrigin(275, 365));
+        assertThat(plan.longOrigins(400)).containsExactly(new BacktestPlan.LongOrigin(182, 218));
+        assertThat(plan.longOrigins(182)).isEmpty();
     }
 
     /**

@@ -59,7 +59,7 @@ class ModelVersionFilesTest {
         double[] values = series.values().clone();
         values[values.length - 3] = Double.NaN; // a missing actual in the holdout: NaN in an error path
         var withGap = new org.stockcast.model.dataset.DailySeries(series.start(), values);
-        java.util.Map<Member, org.stockcast.model.backtest.Forecaster> members = new java.util.EnumMap<>(Member.class);
+        java.util.Map<Member, org.stockcast.model.forecaster.Forecaster> members = new java.util.EnumMap<>(Member.class);
         members.put(Member.ADDITIVE, org.stockcast.model.additive.AdditiveModel.forecaster(
                 TestVersions.fastAdditive().withInterval(0.8, 0)));
         members.put(Member.SEASONAL_NAIVE, org.stockcast.model.backtest.Backtest.seasonalNaive(7));

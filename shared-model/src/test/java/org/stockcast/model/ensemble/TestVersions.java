@@ -97,7 +97,7 @@ public final class TestVersions {
     }
 
     /**
-     * The wide pharma file (datum + one column per drug, M/d/yyyy) in the long API.md format: one row per day and
+     * The wide pharma file (datum + one column per drug, M/d/yyyy) in the long docs/api.md format: one row per day and
      * drug, product_id = drug code, category = its ATC group letter (M, N, R).
      */
     public static String pharmaAsLongCsv(Path wideFile) {

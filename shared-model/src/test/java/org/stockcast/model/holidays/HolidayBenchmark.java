@@ -18,6 +18,7 @@ import org.stockcast.model.backtest.Backtest;
 import org.stockcast.model.backtest.ForecastErrors;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SalesTableBuilder;
 
 /**
  * Rolling-origin backtest of the additive model on the bike-sharing rentals with and without special days: none,
@@ -42,7 +43,7 @@ public final class HolidayBenchmark {
         int dateColumn = header.indexOf("dateday");
         int holidayColumn = header.indexOf("holiday");
         int countColumn = header.indexOf("cnt");
-        SalesTable.Builder rows = SalesTable.builder(lines.size());
+        SalesTableBuilder rows = SalesTable.builder(lines.size());
         Set<LocalDate> marked = new HashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");

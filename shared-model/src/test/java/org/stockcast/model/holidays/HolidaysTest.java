@@ -17,6 +17,7 @@ import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.additive.SpecialDay;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SalesTableBuilder;
 import org.stockcast.model.dataset.TestData;
 
 class HolidaysTest {
@@ -52,7 +53,7 @@ class HolidaysTest {
 
     @Test
     void eventColumnsNameTheirDaysAndZeroOrEmptyMarksNothing() {
-        SalesTable.Builder b = SalesTable.builder();
+        SalesTableBuilder b = SalesTable.builder();
         b.add(LocalDate.of(2025, 1, 1), "P1", 5).extra("Event", "1");
         b.add(LocalDate.of(2025, 1, 2), "P1", 5).extra("Event", "0");
         b.add(LocalDate.of(2025, 1, 3), "P1", 5).extra("Event", "black friday");
@@ -73,7 +74,7 @@ class HolidaysTest {
     void aHolidayColumnLetsTheAdditiveModelForecastTheNextHolidaysDip() {
         // 400 days at 100 with Mondays at 120; every 1st of a month is a closure at 10, given in the column
         LocalDate start = LocalDate.of(2024, 1, 1);
-        SalesTable.Builder b = SalesTable.builder();
+        SalesTableBuilder b = SalesTable.builder();
         double[] values = new double[400];
         for (int d = 0; d < 400; d++) {
             LocalDate date = start.plusDays(d);

@@ -39,6 +39,18 @@ class LstmForecasterTest {
     }
 
     @Test
+    void loadedForServingForecastsTheSameAndCannotBeSaved() throws IOException {
+        Path zip = dir.resolve("models/1/lstm.zip");
+        forecaster.save(zip);
+
+        LstmForecaster serving = LstmForecaster.loadForServing(zip);
+
+        assertThat(serving.network()).isNull();
+        assertThat(serving.forecast(HISTORY, 365)).containsExactly(forecaster.forecast(HISTORY, 365));
+        assertThatThrownBy(() -> serving.save(dir.resolve("copy.zip"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void allZeroHistoryForecastsZero() {
         assertThat(SyntheticSeries.boxed(forecaster.forecast(new double[30], 365))).allSatisfy(v -> assertThat(v).isEqualTo(0.0));
     }

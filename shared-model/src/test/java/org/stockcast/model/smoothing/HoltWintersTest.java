@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.stockcast.model.backtest.PointForecast;
+import org.stockcast.model.forecaster.PointForecast;
 import org.stockcast.model.dataset.DailySeries;
 
 class HoltWintersTest {

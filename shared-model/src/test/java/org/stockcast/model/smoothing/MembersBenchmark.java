@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.backtest.Backtest;
-import org.stockcast.model.backtest.Forecaster;
+import org.stockcast.model.forecaster.Forecaster;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.intermittent.Intermittency;
 import org.stockcast.model.intermittent.Intermittent;

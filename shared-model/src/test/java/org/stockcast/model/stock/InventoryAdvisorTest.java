@@ -42,7 +42,8 @@ class InventoryAdvisorTest {
         assertThat(advice.maximumLevel()).isCloseTo(120, within(1e-9));
         assertThat(advice.daysOfStockLeft()).isNull();
         assertThat(advice.warnings()).anyMatch(w -> w.startsWith("No current stock given: reorder when stock falls "
-                + "to 50.0 units"));
+                + "to 50.0 units") && w.endsWith("Checking stock only every 7 days, order up to 120 units at every "
+                + "check."));
     }
 
     @Test
@@ -55,14 +56,15 @@ class InventoryAdvisorTest {
         double sigma = 3 * Math.sqrt(14.0 / 13.0) / Math.sqrt(2);
         assertThat(InventoryAdvisor.dailyVariability(history)).isCloseTo(sigma, within(1e-12));
 
-        InventoryPolicy policy = new InventoryPolicy(0.95, 4, 7);
+        InventoryPolicy policy = InventoryPolicy.of(0.95, 4, 7);
         double[] forecast = constant(30, 12);
         InventoryAdvice advice = InventoryAdvisor.advise(series(history), forecast, policy, OptionalDouble.empty());
         double safety = Z95 * sigma * 2;
         assertThat(advice.safetyStock()).isCloseTo(safety, within(1e-6));
         assertThat(advice.minimumLevel()).isEqualTo(advice.safetyStock());
         assertThat(advice.reorderPoint()).isCloseTo(48 + safety, within(1e-6));
-        assertThat(advice.maximumLevel()).isCloseTo(48 + safety + 84, within(1e-6));
+        // the maximum is the 95% quantile of 11 days' demand, not the reorder point plus the mean of 7 more days
+        assertThat(advice.maximumLevel()).isCloseTo(132 + Z95 * sigma * Math.sqrt(11), within(1e-6));
     }
 
     @Test
@@ -70,9 +72,9 @@ class InventoryAdvisorTest {
         double[] history = weekly(60);
         history[40] += 20;
         InventoryAdvice p90 = InventoryAdvisor.advise(series(history), constant(7, 10),
-                new InventoryPolicy(0.90, 5, 7), OptionalDouble.empty());
+                InventoryPolicy.of(0.90, 5, 7), OptionalDouble.empty());
         InventoryAdvice p99 = InventoryAdvisor.advise(series(history), constant(7, 10),
-                new InventoryPolicy(0.99, 5, 7), OptionalDouble.empty());
+                InventoryPolicy.of(0.99, 5, 7), OptionalDouble.empty());
         assertThat(p99.safetyStock()).isGreaterThan(p90.safetyStock()).isGreaterThan(0);
         assertThat(p99.safetyStock() / p90.safetyStock()).isCloseTo(2.3263478740408408 / 1.2815515655446004,
                 within(1e-6));
@@ -86,8 +88,8 @@ class InventoryAdvisorTest {
 
     @Test
     void demandBeyondTheHorizonUsesTheForecastMean() {
-        assertThat(InventoryAdvisor.demandOver(new double[] {10, 20}, 0, 5)).isCloseTo(75, within(1e-9));
-        assertThat(InventoryAdvisor.demandOver(new double[] {10, 20}, 1, 3)).isCloseTo(50, within(1e-9));
+        assertThat(DailyMean.over(new double[] {10, 20}, 0, 5)).isCloseTo(75, within(1e-9));
+        assertThat(DailyMean.over(new double[] {10, 20}, 1, 3)).isCloseTo(50, within(1e-9));
     }
 
     @Test
@@ -121,7 +123,7 @@ class InventoryAdvisorTest {
 
     @Test
     void stockAtReorderPointAsksForAnOrderUpToTheMaximum() {
-        InventoryPolicy policy = new InventoryPolicy(0.95, 2, 7);
+        InventoryPolicy policy = InventoryPolicy.of(0.95, 2, 7);
         InventoryAdvice advice = InventoryAdvisor.advise(series(weekly(60)), constant(30, 10), policy,
                 OptionalDouble.of(20));
         assertThat(advice.reorderPoint()).isCloseTo(20, within(1e-9));
@@ -152,9 +154,9 @@ class InventoryAdvisorTest {
     @Test
     void rejectsImpossiblePolicies() {
         assertThatThrownBy(() -> InventoryAdvisor.advise(series(weekly(10)), constant(3, 1),
-                new InventoryPolicy(1.0, 5, 7), OptionalDouble.empty())).isInstanceOf(IllegalArgumentException.class);
+                InventoryPolicy.of(1.0, 5, 7), OptionalDouble.empty())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InventoryAdvisor.advise(series(weekly(10)), constant(3, 1),
-                new InventoryPolicy(0.9, -1, 7), OptionalDouble.empty())).isInstanceOf(IllegalArgumentException.class);
+                InventoryPolicy.of(0.9, -1, 7), OptionalDouble.empty())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InventoryAdvisor.advise(series(weekly(10)), constant(3, 1),
                 InventoryPolicy.DEFAULT, OptionalDouble.of(-1))).isInstanceOf(IllegalArgumentException.class);
     }

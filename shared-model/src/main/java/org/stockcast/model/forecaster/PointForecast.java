@@ -1,4 +1,4 @@
-package org.stockcast.model.backtest;
+package org.stockcast.model.forecaster;
 
 /** Point forecast with an optional interval (lower/upper null when the forecaster has none). */
 public record PointForecast(double[] yhat, double[] lower, double[] upper) {

@@ -1,4 +1,4 @@
-package org.stockcast.forecastservice.forecast;
+package org.stockcast.forecastservice.watch;
 
 /** No model version has been loaded yet: 503. */
 public class ModelNotLoadedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.stockcast.model.dataset;
+package org.stockcast.model.master;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.stockcast.model.dataset.MergeResult;
+import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SalesTableCsv;
+import org.stockcast.model.dataset.SalesTableMerge;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.CsvRejectedException;
 import org.stockcast.model.ingest.IngestLimits;

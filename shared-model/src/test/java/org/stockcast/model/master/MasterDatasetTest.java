@@ -1,4 +1,4 @@
-package org.stockcast.model.dataset;
+package org.stockcast.model.master;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,10 @@ import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stockcast.model.dataset.MergeResult;
+import org.stockcast.model.dataset.SalesFilter;
+import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.TestData;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.CsvRejectedException;
 import org.stockcast.model.ingest.IngestLimits;

@@ -1,4 +1,4 @@
-package org.stockcast.model.backtest;
+package org.stockcast.model.forecaster;
 
 import org.stockcast.model.dataset.DailySeries;
 

@@ -1,7 +1,8 @@
-package org.stockcast.model.dataset;
+package org.stockcast.model.master;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.stockcast.model.dataset.SalesTable;
 
 /**
  * Child-process half of {@link MasterDatasetCrashTest}: starts writing a new master dataset into args[0] and kills

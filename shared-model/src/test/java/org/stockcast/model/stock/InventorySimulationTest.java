@@ -1,0 +1,50 @@
+package org.stockcast.model.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class InventorySimulationTest {
+
+    /**
+     * 10 units a day, review every 7 days, lead time 2, order up to 80 at every review, start with 30 on hand.
+     * Day 0: order 50 (position 30), arrives day 2; stock 30 -> 20 -> 10 -> 50 (day 2 delivery, then 10 sold) ...
+     * Hand-checked: day 0 on hand after sales 20, day 1 10, day 2 10 + 50 - 10 = 50, days 3..6: 40, 30, 20, 10.
+     * Day 7: position 10, order 70, arrives day 9; day 7: 0, day 8: demand 10 with 0 on hand -> lost.
+     * Day 9: 70 - 10 = 60, 10..13: 50, 40, 30, 20. Cycles: [2, 9) has the stock-out on day 8, [9, 16) has none.
+     */
+    @Test
+    void aTinyHandCheckedReplay() {
+        double[] demand = new double[21];
+        Arrays.fill(demand, 10);
+        int[] leads = {2, 2, 2};
+        InventorySimulation.Result result = InventorySimulation.run(demand, 7, leads, 30,
+                review -> new InventorySimulation.Levels(80, 80));
+        // review 2 (day 14): position 20, order 60, arrives day 16; days 14, 15: 10, 0; 16..20: 50, 40, 30, 20, 10
+        assertThat(result.orders()).isEqualTo(3);
+        assertThat(result.cycles()).isEqualTo(2); // [2, 9) and [9, 16); review 2's ends with a fourth review
+        assertThat(result.stockoutCycles()).isEqualTo(1); // day 8
+        assertThat(result.demand()).isEqualTo(210);
+        assertThat(result.served()).isEqualTo(200);
+        assertThat(result.cycleServiceLevel()).isCloseTo(0.5, within(1e-12));
+        assertThat(result.fillRate()).isCloseTo(200.0 / 210, within(1e-12));
+        double[] onHand = {20, 10, 50, 40, 30, 20, 10, 0, 0, 60, 50, 40, 30, 20, 10, 0, 50, 40, 30, 20, 10};
+        assertThat(result.averageOnHand()).isCloseTo(Arrays.stream(onHand).average().orElseThrow(), within(1e-9));
+    }
+
+    @Test
+    void noOrderAboveTheTriggerAndZeroLeadTimeArrivesBeforeDemand() {
+        double[] demand = new double[14];
+        Arrays.fill(demand, 5);
+        InventorySimulation.Result result = InventorySimulation.run(demand, 7, new int[] {0, 0}, 40,
+                review -> new InventorySimulation.Levels(10, 50));
+        // day 0: position 40 > 10, no order; day 7: position 5 <= 10, order 45 arrives at once
+        assertThat(result.orders()).isEqualTo(1);
+        assertThat(result.served()).isEqualTo(70);
+        // review 0's cycle [0, 7) sold from the initial 40; review 1's needs a third review to end
+        assertThat(result.cycles()).isEqualTo(1);
+        assertThat(result.stockoutCycles()).isZero();
+    }
+}

@@ -1,0 +1,85 @@
+package org.stockcast.model.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.stockcast.model.dataset.DailySeries;
+
+class OrderRulesTest {
+    private static final double[] FORECAST = constant(30, 10);
+    private static final DailySeries FLAT = new DailySeries(LocalDate.of(2025, 1, 1), constant(60, 10));
+
+    private static double[] constant(int days, double value) {
+        double[] values = new double[days];
+        Arrays.fill(values, value);
+        return values;
+    }
+
+    @Test
+    void ordersAreRoundedUpToWholePacksAfterTheMinimum() {
+        InventoryPolicy packs = new InventoryPolicy(0.95, 5, 7, 0, 12, 0);
+        assertThat(packs.orderQuantity(1)).isEqualTo(12);
+        assertThat(packs.orderQuantity(24)).isEqualTo(24);
+        assertThat(packs.orderQuantity(24.5)).isEqualTo(36);
+        assertThat(packs.orderQuantity(0)).isZero();
+        InventoryPolicy minimum = new InventoryPolicy(0.95, 5, 7, 0, 1, 50);
+        assertThat(minimum.orderQuantity(7.2)).isEqualTo(50);
+        assertThat(minimum.orderQuantity(70.2)).isEqualTo(71);
+        InventoryPolicy both = new InventoryPolicy(0.95, 5, 7, 0, 12, 50);
+        assertThat(both.orderQuantity(7)).isEqualTo(60); // 50 at least, in packs of 12
+    }
+
+    @Test
+    void suggestedOrderFillsUpToTheMaximumInPacksOnlyAtTheReorderPoint() {
+        // no noise: reorder point 50, maximum 120
+        InventoryPolicy policy = new InventoryPolicy(0.95, 5, 7, 0, 25, 0);
+        InventoryAdvice low = InventoryAdvisor.advise(FLAT, FORECAST, policy, OptionalDouble.of(40));
+        assertThat(low.reorderPoint()).isCloseTo(50, within(1e-9));
+        assertThat(low.suggestedOrder()).isEqualTo(100); // 80 needed, in packs of 25
+        assertThat(low.warnings().get(0)).contains("order 100 units");
+        InventoryAdvice high = InventoryAdvisor.advise(FLAT, FORECAST, policy, OptionalDouble.of(51));
+        assertThat(high.suggestedOrder()).isZero();
+        assertThat(InventoryAdvisor.advise(FLAT, FORECAST, policy, OptionalDouble.empty()).suggestedOrder()).isNull();
+        // above the reorder point of a distribution (8 units/day) whose level the point forecast (40/day) does not
+        // share, as SBA's and the ensemble's may differ: the stock runs out within the lead time, so order anyway
+        InventoryAdvice urgent = InventoryAdvisor.advise(FLAT, constant(30, 40), new NoiseDemand(constant(30, 8), 0),
+                InventoryPolicy.of(0.95, 5, 7), OptionalDouble.of(45));
+        assertThat(urgent.reorderPoint()).isCloseTo(40, within(1e-9));
+        assertThat(urgent.warnings().get(0)).startsWith("URGENT").contains("order 51 units now");
+        assertThat(urgent.suggestedOrder()).isEqualTo(51); // up to the maximum of 96
+    }
+
+    @Test
+    void costsSetTheServiceLevelAsTheNewsvendorCriticalRatio() {
+        assertThat(InventoryPolicy.costServiceLevel(1, 19)).isCloseTo(0.95, within(1e-12));
+        assertThat(InventoryPolicy.costServiceLevel(2, 2)).isCloseTo(0.5, within(1e-12));
+        assertThatThrownBy(() -> InventoryPolicy.costServiceLevel(0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> InventoryPolicy.costServiceLevel(1, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fillRateIsOneWithoutNoiseAndFallsWithTheServiceLevel() {
+        InventoryAdvice sure = InventoryAdvisor.advise(FLAT, FORECAST, InventoryPolicy.DEFAULT, OptionalDouble.empty());
+        assertThat(sure.fillRate()).isEqualTo(1);
+        NoiseDemand noisy = new NoiseDemand(FORECAST, 5);
+        InventoryAdvice p90 = InventoryAdvisor.advise(FLAT, FORECAST, noisy, InventoryPolicy.of(0.90, 5, 7),
+                OptionalDouble.empty());
+        InventoryAdvice p99 = InventoryAdvisor.advise(FLAT, FORECAST, noisy, InventoryPolicy.of(0.99, 5, 7),
+                OptionalDouble.empty());
+        // normal loss function: E[(D - S)+] = sd * L(z); sd = 5 sqrt(12), L(1.2816) = 0.04730
+        assertThat(p90.fillRate()).isCloseTo(1 - 5 * Math.sqrt(12) * 0.04730 / 70, within(0.002));
+        assertThat(p99.fillRate()).isGreaterThan(p90.fillRate()).isLessThan(1);
+    }
+
+    @Test
+    void rejectsImpossibleOrderRules() {
+        assertThatThrownBy(() -> new InventoryPolicy(0.95, 5, 7, -1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InventoryPolicy(0.95, 5, 7, 0, 0.5, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new InventoryPolicy(0.95, 5, 7, 0, 1, -2)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,82 @@
+package org.stockcast.model.stock;
+
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.intermittent.Intermittency;
+
+/** Markdown tables of {@link InventorySimulationBenchmark}: one per lead-time setting and service level, a summary. */
+final class SimulationTables {
+    /** The target: achieved cycle service level within this many points of the nominal one. */
+    static final double TOLERANCE = 0.02;
+    /** The policies whose average stock the new one is compared with. */
+    static final List<String> COMPARED = List.of("current at ROP", "current every review");
+
+    private SimulationTables() {
+    }
+
+    static void print(Map<String, DailySeries> series,
+                      Map<String, Map<String, Map<String, InventorySimulation.Result>>> results,
+                      Collection<String> rules, PrintStream out) {
+        for (double std : InventorySimulationBenchmark.LEAD_TIME_STDS) {
+            for (double level : InventorySimulationBenchmark.LEVELS) {
+                String key = InventorySimulationBenchmark.key(std, level);
+                out.printf(Locale.ROOT, "%n#### %.0f%% cycle service level, lead time %d days%s%n%n", 100 * level,
+                        InventorySimulationBenchmark.LEAD_TIME, std == 0 ? "" : String.format(Locale.ROOT,
+                                " +- %.1f (sd)", std));
+                out.print("| series | class | cycles (new) |");
+                rules.forEach(r -> out.print(" " + r + ": CSL / fill / avg stock / orders |"));
+                out.print("\n|---|---|---|");
+                rules.forEach(r -> out.print("---|"));
+                out.println();
+                double[] within = new double[rules.size()];
+                double[] meanCsl = new double[rules.size()];
+                double[] logStock = new double[2];
+                int[] stockSeries = new int[2];
+                for (Map.Entry<String, Map<String, Map<String, InventorySimulation.Result>>> s : results.entrySet()) {
+                    Map<String, InventorySimulation.Result> row = s.getValue().get(key);
+                    out.printf(Locale.ROOT, "| %s | %s | %d |", s.getKey(),
+                            Intermittency.of(series.get(s.getKey()).tail(365).values()).pattern().name()
+                                    .toLowerCase(Locale.ROOT), row.get("new").cycles());
+                    int i = 0;
+                    for (String rule : rules) {
+                        InventorySimulation.Result r = row.get(rule);
+                        boolean ok = Math.abs(r.cycleServiceLevel() - level) <= TOLERANCE + 1e-9;
+                        within[i] += ok ? 1 : 0;
+                        meanCsl[i] += r.cycleServiceLevel() / results.size();
+                        out.printf(Locale.ROOT, " %s%.1f%%%s / %.1f%% / %s / %d |", ok ? "**" : "",
+                                100 * r.cycleServiceLevel(), ok ? "**" : "", 100 * r.fillRate(),
+                                units(r.averageOnHand()), r.orders());
+                        i++;
+                    }
+                    out.println();
+                    int c = 0;
+                    for (String other : COMPARED) {
+                        double stock = row.get(other).averageOnHand();
+                        if (stock > 0 && row.get("new").averageOnHand() > 0) {
+                            logStock[c] += Math.log(row.get("new").averageOnHand() / stock);
+                            stockSeries[c]++;
+                        }
+                        c++;
+                    }
+                }
+                out.printf(Locale.ROOT, "| **series within +-%.0f points (bold); mean CSL** | | |", 100 * TOLERANCE);
+                int i = 0;
+                for (String rule : rules) {
+                    out.printf(Locale.ROOT, " %d of %d; %.1f%% |", (int) within[i], results.size(), 100 * meanCsl[i]);
+                    i++;
+                }
+                out.printf(Locale.ROOT, "%n%nGeometric mean of average stock, new / %s: %.2f; new / %s: %.2f%n",
+                        COMPARED.get(0), Math.exp(logStock[0] / Math.max(1, stockSeries[0])), COMPARED.get(1),
+                        Math.exp(logStock[1] / Math.max(1, stockSeries[1])));
+            }
+        }
+    }
+
+    private static String units(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}
