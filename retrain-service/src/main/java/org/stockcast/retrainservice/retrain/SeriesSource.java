@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SalesTableBuilder;
 import org.stockcast.model.dataset.SeriesRules;
 
 /**
@@ -26,7 +27,7 @@ final class SeriesSource {
     }
 
     static SeriesSource of(SalesTable table, SeriesRules rules) {
-        Map<String, SalesTable.Builder> builders = new HashMap<>();
+        Map<String, SalesTableBuilder> builders = new HashMap<>();
         for (int row = 0; row < table.size(); row++) {
             builders.computeIfAbsent(table.productId(row), id -> SalesTable.builder())
                     .addEpochDay(table.epochDay(row), table.productId(row), table.sales(row), null, null, Double.NaN,
