@@ -74,7 +74,7 @@ public final class ScaleBenchmark {
             }
             out.println();
             out.println("| after | requests | first touch p50 / p99 / max | warm p50 / p99 / max | "
-                    + "warm-up of every precomputed series done after the swap |");
+                    + "warm-up of every precomputed series done after the swap (NaN: not within 5 min) |");
             out.println("|---|---|---|---|---|");
             latencyRows.forEach(out::println);
             out.printf(Locale.ROOT, "%nPeak RSS: retrain-service %d MB, forecast-service %d MB (both -Xmx1g)%n",
@@ -120,10 +120,12 @@ public final class ScaleBenchmark {
         double[] first = timeForecasts(forecast, sample);
         double[] warm = timeForecasts(forecast, sample);
         double warmedAfter = awaitWarmedUp(forecast, version, swapped);
-        latencyRows.add(String.format(Locale.ROOT, "| %s (version %d) | %d + %d | %.1f / %.1f / %.1f ms | "
+        String row = String.format(Locale.ROOT, "| %s (version %d) | %d + %d | %.1f / %.1f / %.1f ms | "
                         + "%.1f / %.1f / %.1f ms | %.1f s |", label, version, sample.size(), sample.size(),
                 percentile(first, 50), percentile(first, 99), percentile(first, 100), percentile(warm, 50),
-                percentile(warm, 99), percentile(warm, 100), warmedAfter));
+                percentile(warm, 99), percentile(warm, 100), warmedAfter);
+        out.println("<!-- latency " + row + " -->"); // as it comes: a long run may be cut short
+        latencyRows.add(row);
     }
 
     private double[] timeForecasts(ServiceProcess forecast, List<String> productIds) throws Exception {
@@ -156,7 +158,7 @@ public final class ScaleBenchmark {
     /** Seconds from the swap until the forecast service logged the warm-up of this version as done. */
     private static double awaitWarmedUp(ServiceProcess forecast, int version, long swapped) throws Exception {
         String done = " series of version " + version + " in ";
-        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (forecast.logTail(400).lines().anyMatch(l -> l.contains("Warmed ") && l.contains(done))) {
                 return (System.nanoTime() - swapped) / 1e9;

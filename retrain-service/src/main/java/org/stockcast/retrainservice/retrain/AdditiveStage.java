@@ -96,8 +96,9 @@ final class AdditiveStage {
             return thread;
         });
         try {
+            SeriesSource source = SeriesSource.of(table, rules);
             List<Future<Fit>> futures = new ArrayList<>(keys.size());
-            keys.forEach((key, filter) -> futures.add(pool.submit(() -> fit(table, key, filter, config, rules,
+            keys.forEach((key, filter) -> futures.add(pool.submit(() -> fit(source, key, filter, config,
                     previous))));
             return collect(futures, progress);
         } finally {
@@ -136,9 +137,9 @@ final class AdditiveStage {
         return new Fits(models, List.copyOf(skipped), fitKeys, reused);
     }
 
-    private static Fit fit(SalesTable table, String key, SalesFilter filter, AdditiveConfig config,
-                           SeriesRules rules, Previous previous) {
-        Optional<DailySeries> series = table.dailySeries(filter, rules);
+    private static Fit fit(SeriesSource source, String key, SalesFilter filter, AdditiveConfig config,
+                           Previous previous) {
+        Optional<DailySeries> series = source.dailySeries(filter);
         if (series.isEmpty() || allMissing(series.get())) {
             return new Fit(key, Optional.empty(), null, false, 0, null);
         }

@@ -78,8 +78,9 @@ final class EvaluateStage {
         scoredLstm.ifPresent(lstm -> members.put(Member.LSTM,
                 (history, horizon) -> PointForecast.of(lstm.forecast(history.values(), horizon))));
 
+        SeriesSource source = SeriesSource.of(table, rules);
         List<SeriesBacktest> backtests = keys.entrySet().parallelStream()
-                .map(e -> backtest(table, e.getKey(), e.getValue(), plan, members, lstmCut, rules))
+                .map(e -> backtest(source, e.getKey(), e.getValue(), plan, members, lstmCut))
                 .filter(Objects::nonNull)
                 .toList();
         Optional<HorizonWeights> fixed = mode == EnsembleWeights.Mode.FIXED
@@ -128,10 +129,9 @@ final class EvaluateStage {
         return keys;
     }
 
-    private static SeriesBacktest backtest(SalesTable table, String key, SalesFilter filter, BacktestPlan plan,
-                                           Map<Member, Forecaster> members, Optional<LocalDate> lstmCut,
-                                           SeriesRules rules) {
-        Optional<DailySeries> series = table.dailySeries(filter, rules);
+    private static SeriesBacktest backtest(SeriesSource source, String key, SalesFilter filter, BacktestPlan plan,
+                                           Map<Member, Forecaster> members, Optional<LocalDate> lstmCut) {
+        Optional<DailySeries> series = source.dailySeries(filter);
         if (series.isEmpty()) {
             return null;
         }

@@ -78,8 +78,9 @@ final class LstmStage {
         List<Optional<String>> products = new ArrayList<>();
         products.add(Optional.empty());
         table.productIds().forEach(id -> products.add(Optional.of(id)));
+        SeriesSource source = SeriesSource.of(table, rules);
         for (Optional<String> product : products) {
-            table.dailySeries(product.map(SalesFilter::product).orElse(SalesFilter.ALL), rules).ifPresent(s -> {
+            source.dailySeries(product.map(SalesFilter::product).orElse(SalesFilter.ALL)).ifPresent(s -> {
                 double[] upTo = until(s, until);
                 double[] values = recent(upTo, maxHistoryDays);
                 if (values.length > window) {
