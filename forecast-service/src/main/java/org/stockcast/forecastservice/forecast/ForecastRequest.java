@@ -11,7 +11,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * POST /forecast body (API.md), snake_case. Unknown fields are rejected (spring.jackson setting): a camelCase
+ * POST /forecast body (docs/api.md), snake_case. Unknown fields are rejected (spring.jackson setting): a camelCase
  * {@code productId} would otherwise silently forecast the total. {@code current_stock}, {@code service_level}, {@code lead_time_days},
  * {@code review_period_days}, {@code lead_time_std_days}, {@code pack_size}, {@code min_order_qty}, {@code holding_cost}
  * and {@code stockout_cost} extend the contract; without them the configured policy applies.

@@ -7,7 +7,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * 200 of POST /forecast (API.md); {@code forecast} is keyed by ISO date, ascending. Added to the contract:
+ * 200 of POST /forecast (docs/api.md); {@code forecast} is keyed by ISO date, ascending. Added to the contract:
  * {@code service_level} (the cycle service level the levels were set for), {@code fill_rate} (expected share of
  * demand served from stock ordering up to the maximum every review) and {@code suggested_order} (units, in packs,
  * 0 above the reorder point; only with current_stock).

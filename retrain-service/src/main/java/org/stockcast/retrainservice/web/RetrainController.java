@@ -28,7 +28,7 @@ import org.stockcast.retrainservice.retrain.RetrainJob;
 import org.stockcast.retrainservice.retrain.RetrainRequest;
 import reactor.core.publisher.Flux;
 
-/** API.md "retrain-service": upload + stream, background jobs, job status and replayable event streams. */
+/** docs/api.md "retrain-service": upload + stream, background jobs, job status and replayable event streams. */
 @RestController
 @RequestMapping("/retrain")
 class RetrainController {
