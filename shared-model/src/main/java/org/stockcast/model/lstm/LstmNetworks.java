@@ -36,12 +36,7 @@ final class LstmNetworks {
     }
 
     static MultiLayerNetwork fresh(LstmConfig config) {
-        return fresh(config, WorkspaceMode.ENABLED);
-    }
-
-    /** {@code workspaces} other than ENABLED only for benchmarks comparing DL4J's memory modes. */
-    static MultiLayerNetwork fresh(LstmConfig config, WorkspaceMode workspaces) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(config, workspaces));
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(config, WorkspaceMode.ENABLED));
         network.init();
         return network;
     }

@@ -48,7 +48,7 @@ class JavaLstmTrainingTest {
         double largest = 0;
         for (String key : new String[]{"0_W", "0_RW", "0_b", "1_W", "1_RW", "1_b", "2_W", "2_b"}) {
             INDArray expected = dl4j.getGradientFor(key);
-            float[] actual = java.gradientOf(key);
+            float[] actual = NamedGradients.of(java, key);
             long cols = expected.rank() == 1 ? expected.length() : expected.size(1);
             assertThat((long) actual.length).as(key).isEqualTo(expected.length());
             for (int i = 0; i < actual.length; i++) {

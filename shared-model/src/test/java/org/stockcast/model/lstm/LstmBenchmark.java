@@ -177,7 +177,9 @@ public final class LstmBenchmark {
         List<Long> cpuMarks = new ArrayList<>();
         marks.add(System.nanoTime());
         cpuMarks.add(processCpuNanos());
-        MultiLayerNetwork network = LstmNetworks.fresh(config, workspaces);
+        // DL4J's memory modes are compared here only: the service always runs with workspaces ENABLED
+        MultiLayerNetwork network = new MultiLayerNetwork(LstmNetworks.configuration(config, workspaces));
+        network.init();
         TrainingListener listener = new TrainingListener() {
             @Override
             public void message(String text) {

@@ -51,8 +51,8 @@ class ParallelGradientsTest {
                 assertThat(loss).isCloseTo(expectedLoss, within(1e-5 * Math.abs(expectedLoss)));
                 double largest = 0;
                 for (String key : KEYS) {
-                    float[] expected = single.gradientOf(key);
-                    float[] actual = split.gradientOf(key);
+                    float[] expected = NamedGradients.of(single, key);
+                    float[] actual = NamedGradients.of(split, key);
                     for (int i = 0; i < expected.length; i++) {
                         largest = Math.max(largest, Math.abs(expected[i]));
                         assertThat((double) actual[i]).as("%s %s[%d], batch at %d", activation, key, i, batch[0])
@@ -92,10 +92,10 @@ class ParallelGradientsTest {
         SplittableRandom b = new SplittableRandom(1);
         try (ParallelGradients parallel = new ParallelGradients(training, config)) {
             double first = parallel.lossAndGradients(inputs, targets, 0, 8, a);
-            float[] firstGradient = training.gradientOf("1_RW");
+            float[] firstGradient = NamedGradients.of(training, "1_RW");
             double second = parallel.lossAndGradients(inputs, targets, 0, 8, b);
             assertThat(second).isEqualTo(first);
-            assertThat(training.gradientOf("1_RW")).isEqualTo(firstGradient);
+            assertThat(NamedGradients.of(training, "1_RW")).isEqualTo(firstGradient);
             // Both random streams are left at the same place: every mask came from the caller's stream.
             assertThat(b.nextLong()).isEqualTo(a.nextLong());
         }
