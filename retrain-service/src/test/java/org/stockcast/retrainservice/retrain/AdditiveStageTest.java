@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,26 +18,10 @@ import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
-import org.stockcast.model.lstm.EpochProgress;
 import org.stockcast.retrainservice.support.SeedData;
 
 class AdditiveStageTest {
     private static final AdditiveConfig CONFIG = AdditiveConfig.defaults().withInterval(0.8, 50);
-
-    private record Messages(List<String> lines) implements RetrainProgress {
-        Messages() {
-            this(new ArrayList<>());
-        }
-
-        @Override
-        public void stage(Stage stage, String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void epoch(EpochProgress progress) {
-        }
-    }
 
     private static SalesTable table(String csv) throws IOException {
         return CsvIngest.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "t.csv",

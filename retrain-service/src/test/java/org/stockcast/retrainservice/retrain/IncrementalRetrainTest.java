@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,7 +19,6 @@ import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
-import org.stockcast.model.lstm.EpochProgress;
 import org.stockcast.model.store.ModelStore;
 import org.stockcast.retrainservice.InventoryProperties;
 import org.stockcast.retrainservice.support.SeedData;
@@ -30,21 +27,6 @@ import org.stockcast.retrainservice.support.SeedData;
 class IncrementalRetrainTest {
     @TempDir
     Path root;
-
-    private record Messages(List<String> lines) implements RetrainProgress {
-        Messages() {
-            this(new ArrayList<>());
-        }
-
-        @Override
-        public void stage(Stage stage, String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void epoch(EpochProgress progress) {
-        }
-    }
 
     private RetrainResult run(InventoryProperties properties, ModelStore store, String csv, Messages progress)
             throws IOException {
