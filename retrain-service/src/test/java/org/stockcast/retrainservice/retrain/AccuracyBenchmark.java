@@ -26,6 +26,8 @@ import org.stockcast.model.ensemble.EnsembleCalibration;
 import org.stockcast.model.ensemble.EnsembleForecast;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
+import org.stockcast.model.ensemble.HorizonWeights;
+import org.stockcast.model.ensemble.Member;
 import org.stockcast.model.ensemble.MemberForecasts;
 import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.ingest.CsvIngest;
@@ -169,16 +171,40 @@ public final class AccuracyBenchmark {
     /** One way of turning the inner backtest into served weights and bands. */
     private record Variant(String name, EnsembleCalibration.WeightMethod method,
                            EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands,
-                           EnsembleCalibration.BandErrors bandErrors) {
+                           EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed) {
+        Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
+                EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors) {
+            this(name, method, weights, bands, bandErrors, Optional.empty());
+        }
+
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
                 EnsembleCalibration.BandSource bands) {
             this(name, method, weights, bands, EnsembleCalibration.DEFAULT_BAND_ERRORS);
         }
     }
 
+    /**
+     * The plain mean of the four model-based members up to 91 days, and of the three refitted ones beyond (where
+     * the LSTM was never validated): the forecast-combination benchmark that learned weights have to beat.
+     */
+    private static HorizonWeights equalWeights() {
+        Map<HorizonBucket, Map<Member, Double>> buckets = new EnumMap<>(HorizonBucket.class);
+        for (HorizonBucket bucket : HorizonBucket.values()) {
+            buckets.put(bucket, bucket == HorizonBucket.DAYS_92_365
+                    ? Map.of(Member.ADDITIVE, 1 / 3.0, Member.HOLT_WINTERS, 1 / 3.0, Member.INTERMITTENT, 1 / 3.0)
+                    : Map.of(Member.ADDITIVE, 0.25, Member.LSTM, 0.25, Member.HOLT_WINTERS, 0.25,
+                            Member.INTERMITTENT, 0.25));
+        }
+        return new HorizonWeights(buckets);
+    }
+
     private static final List<Variant> VARIANTS = List.of(
             new Variant("default", EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
                     EnsembleCalibration.DEFAULT_BANDS),
+            new Variant("equal weights (additive, LSTM, Holt-Winters, SBA), kind bands",
+                    EnsembleCalibration.WeightMethod.GRID, EnsembleCalibration.WeightSource.KIND,
+                    EnsembleCalibration.BandSource.KIND, EnsembleCalibration.DEFAULT_BAND_ERRORS,
+                    Optional.of(equalWeights())),
             new Variant("grid: shrunk weights, kind bands, in-sample band errors",
                     EnsembleCalibration.WeightMethod.GRID, EnsembleCalibration.WeightSource.SHRUNK,
                     EnsembleCalibration.BandSource.KIND, EnsembleCalibration.BandErrors.IN_SAMPLE),
@@ -231,7 +257,7 @@ public final class AccuracyBenchmark {
         for (Variant v : VARIANTS) {
             variants.add(new EnsembleModel(table, fits.models(), lstm.served().forecaster(), EnsembleWeights.DEFAULT,
                     additiveConfig, EnsembleCalibration.learn(evaluation.backtests(), settings.intervalWidth(),
-                            Optional.empty(), v.method(), v.weights(), v.bands(), v.bandErrors())));
+                            v.fixed(), v.method(), v.weights(), v.bands(), v.bandErrors())));
         }
         return new Trained(variants, lstm.served().forecaster(), evaluateSeconds);
     }
