@@ -13,10 +13,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.SalesTableBuilder;
 
@@ -55,7 +53,7 @@ public final class CsvIngest {
         }
     }
 
-    private static CsvRejectedException reject(String fileName, CsvRejectedException.Reason reason, String message) {
+    static CsvRejectedException reject(String fileName, CsvRejectedException.Reason reason, String message) {
         return new CsvRejectedException(fileName, reason, message, List.of());
     }
 
@@ -66,32 +64,10 @@ public final class CsvIngest {
         return bytes + " bytes";
     }
 
-    /** What a header column means. */
-    private enum Role {
-        DATE("date"), PRODUCT_ID("product_id"), SALES("sales"), CATEGORY("category"), REGION("region"),
-        PRICE("price"), DISCOUNT("discount"), RATING("rating"), EXTRA(null);
-
-        private final String columnName;
-
-        Role(String columnName) {
-            this.columnName = columnName;
-        }
-
-        static Role of(String headerName) {
-            String lower = headerName.toLowerCase(Locale.ROOT);
-            for (Role role : values()) {
-                if (lower.equals(role.columnName)) {
-                    return role;
-                }
-            }
-            return EXTRA;
-        }
-    }
 
     /** State of reading one file. */
     private static final class Upload {
         private static final int MAX_VALUE_IN_PROBLEM = 100;
-        private static final int MAX_NAMES_IN_MESSAGE = 20;
 
         private final CSVReader csv;
         private final String fileName;
@@ -100,7 +76,7 @@ public final class CsvIngest {
         private long totalProblems;
 
         private String[] names;
-        private Role[] roles;
+        private CsvHeader.Role[] roles;
         private int[] extraIndex;
         private long recordStartLine;
 
@@ -172,77 +148,12 @@ public final class CsvIngest {
         }
 
         private void readHeader(String[] header, SalesTableBuilder table) {
-            if (header.length > limits.maxColumns()) {
-                throw badHeader("'" + fileName + "' has " + header.length + " columns; at most "
-                        + limits.maxColumns() + " are allowed");
-            }
-            names = new String[header.length];
-            roles = new Role[header.length];
-            extraIndex = new int[header.length];
-            Map<String, Integer> seen = new HashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                String name = header[c].strip();
-                if (c == 0 && name.startsWith("\uFEFF")) {
-                    name = name.substring(1).strip();
-                }
-                if (name.isEmpty()) {
-                    throw badHeader("column " + (c + 1) + " of the header of '" + fileName
-                            + "' has no name; every column needs a name");
-                }
-                if (name.length() > limits.maxFieldChars()) {
-                    throw badHeader("column " + (c + 1) + " of the header of '" + fileName + "' is longer than "
-                            + limits.maxFieldChars() + " characters");
-                }
-                Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), c);
-                if (earlier != null) {
-                    throw badHeader("'" + fileName + "' has the column '" + name + "' twice (columns "
-                            + (earlier + 1) + " and " + (c + 1) + "; names are compared ignoring case)");
-                }
-                names[c] = name;
-                roles[c] = Role.of(name);
-                extraIndex[c] = roles[c] == Role.EXTRA ? table.extraColumn(name) : -1;
-            }
-            boolean hasDate = seen.containsKey("date");
-            boolean hasSales = seen.containsKey("sales");
-            if (!hasDate || !hasSales) {
-                String missing = !hasDate && !hasSales ? "no 'date' column and no 'sales' column"
-                        : !hasDate ? "no 'date' column" : "no 'sales' column";
-                throw badHeader("'" + fileName + "' has " + missing
-                        + " (a long-format file needs one row per day and product with the columns date and sales,"
-                        + " matched by name ignoring case); found: " + listNames() + separatorHint());
-            }
+            CsvHeader parsed = CsvHeader.parse(header, fileName, limits, table);
+            names = parsed.names();
+            roles = parsed.roles();
+            extraIndex = parsed.extraIndex();
         }
 
-        /** Spreadsheets in many locales save ';'- or tab-separated "CSV", which reads as one long column name. */
-        private String separatorHint() {
-            if (names.length == 1) {
-                for (String separator : new String[] {";", "\t", "|"}) {
-                    if (names[0].contains(separator)) {
-                        return ". The file seems to use '" + (separator.equals("\t") ? "tab" : separator)
-                                + "' between values; save it with commas as separators";
-                    }
-                }
-            }
-            return "";
-        }
-
-        private String listNames() {
-            StringBuilder list = new StringBuilder();
-            for (int c = 0; c < names.length && c < MAX_NAMES_IN_MESSAGE; c++) {
-                if (c > 0) {
-                    list.append(", ");
-                }
-                list.append(names[c]);
-            }
-            if (names.length > MAX_NAMES_IN_MESSAGE) {
-                list.append(", ... (").append(names.length).append(" columns)");
-            }
-            return list.toString();
-        }
-
-        private CsvRejectedException badHeader(String message) {
-            return reject(fileName, CsvRejectedException.Reason.BAD_HEADER, message);
-        }
 
         private void readRow(String[] record, long line, SalesTableBuilder table) {
             if (record.length != names.length) {
@@ -265,8 +176,8 @@ public final class CsvIngest {
                             + " characters");
                     continue;
                 }
-                Role role = roles[c];
-                if (role == Role.EXTRA) {
+                CsvHeader.Role role = roles[c];
+                if (role == CsvHeader.Role.EXTRA) {
                     continue; // set after the row is added
                 }
                 String value = raw.strip();
