@@ -34,6 +34,9 @@ public final class InventorySimulationBenchmark {
     /** Three years held back where the series allows it, at least a year of training before. */
     static final int MAX_TEST_DAYS = 3 * 364;
     static final int MIN_TRAINING_DAYS = 365;
+    /** Order rules simulated on the pharma drug groups at 95%, fixed lead time: packs of 10, at least 20 units. */
+    static final InventoryPolicy PACKS = new InventoryPolicy(0.95, LEAD_TIME, REVIEW, 0, 10, 20);
+    static final List<String> PACK_RULES = List.of("new", "current every review");
     /** The old Python system took the std of the forecast values of the request, 7 days by default. */
     static final int PYTHON_FORECAST_DAYS = 7;
 
@@ -66,6 +69,8 @@ public final class InventorySimulationBenchmark {
         Map<String, Map<String, Map<String, InventorySimulation.Result>>> results = new LinkedHashMap<>();
         // series -> (std, level) -> compared rule -> today's formula at the new policy's achieved service
         Map<String, Map<String, Map<String, Optional<MatchedService.Match>>>> matched = new LinkedHashMap<>();
+        // series -> rule -> (single units, order rules)
+        Map<String, Map<String, InventorySimulation.Result[]>> packs = new LinkedHashMap<>();
         long started = System.nanoTime();
         for (Map.Entry<String, DailySeries> s : series.entrySet()) {
             int n = s.getValue().length();
@@ -96,12 +101,26 @@ public final class InventorySimulationBenchmark {
                     matchedBySetting.put(key(std, level), byCompared);
                 }
             }
+            if (s.getKey().matches("pharma [A-Z0-9]+")) {
+                int[] fixed = leadTimes(reviews.size(), 0, 0);
+                Map<String, InventorySimulation.Result[]> byRule = new LinkedHashMap<>();
+                for (String name : PACK_RULES) {
+                    List<InventorySimulation.Levels> levels = reviews.stream()
+                            .map(r -> rules.get(name).levels(r, PACKS)).toList();
+                    byRule.put(name, new InventorySimulation.Result[] {
+                        bySetting.get(key(0, PACKS.serviceLevel())).get(name),
+                        InventorySimulation.run(demand, REVIEW, fixed, levels.get(0).maximum(), levels::get,
+                                PACKS::orderQuantity)});
+                }
+                packs.put(s.getKey(), byRule);
+            }
             results.put(s.getKey(), bySetting);
             matched.put(s.getKey(), matchedBySetting);
         }
         out.printf(Locale.ROOT, "%d series simulated in %.0f s%n", series.size(), (System.nanoTime() - started) / 1e9);
         SimulationTables.print(series, results, rules.keySet(), out);
         SimulationTables.printMatched(results, matched, out);
+        SimulationTables.printPacks(packs, out);
     }
 
     static String key(double std, double level) {

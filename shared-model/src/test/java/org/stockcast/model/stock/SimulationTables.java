@@ -139,4 +139,27 @@ final class SimulationTables {
         out.println();
         out.print(summary);
     }
+
+    /** The pharma series at 95% with single units and with the order rules, per policy. */
+    static void printPacks(Map<String, Map<String, InventorySimulation.Result[]>> packs, PrintStream out) {
+        InventoryPolicy rules = InventorySimulationBenchmark.PACKS;
+        out.printf(Locale.ROOT, "%n#### Order rules: packs of %.0f, at least %.0f units (%.0f%%, lead time %d)%n%n",
+                rules.packSize(), rules.minOrderQty(), 100 * rules.serviceLevel(), rules.leadTimeDays());
+        out.print("| series |");
+        InventorySimulationBenchmark.PACK_RULES.forEach(r -> out.print(" " + r + ": units CSL / avg stock / orders | "
+                + r + ": packs CSL / avg stock / orders |"));
+        out.print("\n|---|");
+        InventorySimulationBenchmark.PACK_RULES.forEach(r -> out.print("---|---|"));
+        out.println();
+        packs.forEach((series, byRule) -> {
+            out.print("| " + series + " |");
+            byRule.forEach((rule, r) -> {
+                for (InventorySimulation.Result result : r) {
+                    out.printf(Locale.ROOT, " %.1f%% / %s / %d |", 100 * result.cycleServiceLevel(),
+                            units(result.averageOnHand()), result.orders());
+                }
+            });
+            out.println();
+        });
+    }
 }
