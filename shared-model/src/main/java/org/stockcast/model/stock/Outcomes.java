@@ -10,7 +10,8 @@ import java.util.Arrays;
  * estimated from the n of them: there the outcomes are spread about their mean by the Student-t prediction allowance
  * sqrt((1 + 1/n) (n - 1) / (n - 3)) and the tail continues as a Student-t with n - 1 degrees of freedom, so a 99%
  * level from 15 outcomes is neither capped at their maximum nor given a normal tail a spread estimated from 15
- * cannot support. With fewer than {@link #MIN_FOR_ALLOWANCE} outcomes (a 0-day total) the tail is the plain normal
+ * cannot support. The largest outcome is spread too: the totals of neighbouring backtest origins share days (weekly
+ * origins, 12-day totals), which leaves them less dispersed than the next total (BENCHMARKS.md). With fewer than {@link #MIN_FOR_ALLOWANCE} outcomes (a 0-day total) the tail is the plain normal
  * one. Immutable.
  */
 final class Outcomes {
@@ -98,8 +99,11 @@ final class Outcomes {
 
     /** The inverse of {@link #tail} (bisection on p: the t expansion has no closed inverse), top below its start. */
     private double tailCdf(double x, double top) {
-        if (x < tailStart || tailScale == 0) {
-            return tailScale == 0 && x >= tailStart ? 1 : top;
+        if (x < tailStart) {
+            return top;
+        }
+        if (tailScale == 0) {
+            return 1;
         }
         double lo = top;
         double hi = 1;
