@@ -4,10 +4,9 @@ package org.stockcast.model.stock;
  * The forecast's own predictive distribution from its out-of-sample backtest error paths (actual - forecast per day
  * after a backtest origin, in units of this series, NaN unknown): a total over d days is the forecast's sum plus one
  * path's error summed over the same d days, clipped at 0. Paths shorter than d days or with a NaN in them are left
- * out. With n usable paths the outcomes are spread about their mean by sqrt((1 + 1/n) (n - 1) / (n - 3)), the ratio
- * of a Student-t prediction interval's variance to the plug-in one: n errors estimate both their centre and their
- * spread. With fewer than {@link #MIN_PATHS} usable paths (long protection intervals, short histories) the totals
- * are the fallback's.
+ * out. The outcomes are the paths' own: read at their k / (n + 1) knots they are prediction quantiles, and beyond
+ * the largest {@link Outcomes} allows for their small number. With fewer than {@link #MIN_PATHS} usable paths (long
+ * protection intervals, short histories) the totals are the fallback's.
  */
 public final class EmpiricalDemand implements DemandDistribution {
     static final int MIN_PATHS = 8;
@@ -43,22 +42,12 @@ public final class EmpiricalDemand implements DemandDistribution {
         if (n < MIN_PATHS) {
             return fallback.totals(days);
         }
-        double centre = 0;
-        for (int k = 0; k < n; k++) {
-            centre += errors[k];
-        }
-        centre /= n;
-        double widen = widening(n);
         double forecast = DailyMean.over(mean, 0, days);
         double[] out = new double[n];
         for (int k = 0; k < n; k++) {
-            out[k] = Math.max(0, forecast + centre + widen * (errors[k] - centre));
+            out[k] = Math.max(0, forecast + errors[k]);
         }
         return out;
-    }
-
-    static double widening(int n) {
-        return Math.sqrt((1 + 1.0 / n) * (n - 1) / (n - 3));
     }
 
     /** The path's error over days [0, days); NaN when it is shorter or has a missing day in them. */

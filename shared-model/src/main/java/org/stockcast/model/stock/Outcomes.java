@@ -4,14 +4,27 @@ import java.util.Arrays;
 
 /**
  * Equally likely outcomes of a demand total, read as a continuous distribution: the k-th smallest of n outcomes is
- * its k / (n + 1) quantile (for exchangeable outcomes a new one falls below it with exactly that probability),
- * linear in between; beyond the largest the tail continues as a normal one with the outcomes' standard deviation, so
- * a 99% level from 15 outcomes is not capped at their maximum. Immutable.
+ * its k / (n + 1) quantile, linear in between. For exchangeable outcomes a new one falls below the k-th with exactly
+ * that probability: within the outcomes the reading is already a prediction quantile and needs no allowance for
+ * their number. Beyond the largest the level is an extrapolation from the outcomes' mean and standard deviation, both
+ * estimated from the n of them: there the outcomes are spread about their mean by the Student-t prediction allowance
+ * sqrt((1 + 1/n) (n - 1) / (n - 3)) and the tail continues as a Student-t with n - 1 degrees of freedom, so a 99%
+ * level from 15 outcomes is neither capped at their maximum nor given a normal tail a spread estimated from 15
+ * cannot support. The largest outcome is spread too: the totals of neighbouring backtest origins share days (weekly
+ * origins, 12-day totals), which leaves them less dispersed than the next total (BENCHMARKS.md). With fewer than {@link #MIN_FOR_ALLOWANCE} outcomes (a 0-day total) the tail is the plain normal
+ * one. Immutable.
  */
 final class Outcomes {
+    /** The allowance needs n > 3, the t expansion nu = n - 1 >= 4. */
+    static final int MIN_FOR_ALLOWANCE = 5;
+    private static final int TAIL_BISECTION_STEPS = 60;
+
     private final double[] sorted;
     private final double mean;
     private final double sd;
+    /** Where the tail starts and its scale: the largest outcome and sd, widened by the allowance. */
+    private final double tailStart;
+    private final double tailScale;
 
     Outcomes(double[] values) {
         if (values.length == 0) {
@@ -22,6 +35,14 @@ final class Outcomes {
         mean = Arrays.stream(sorted).average().orElseThrow();
         sd = values.length < 2 ? 0
                 : Math.sqrt(Arrays.stream(sorted).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
+        double widen = allowance(values.length);
+        tailStart = mean + widen * (sorted[sorted.length - 1] - mean);
+        tailScale = widen * sd;
+    }
+
+    /** The Student-t prediction allowance on the spread of n outcomes; 1 below {@link #MIN_FOR_ALLOWANCE}. */
+    static double allowance(int n) {
+        return n < MIN_FOR_ALLOWANCE ? 1 : Math.sqrt((1 + 1.0 / n) * (n - 1) / (n - 3));
     }
 
     double mean() {
@@ -36,7 +57,7 @@ final class Outcomes {
         }
         double top = knot(n);
         if (x >= sorted[n - 1]) {
-            return sd > 0 ? NormalCdf.of(NormalQuantile.of(top) + (x - sorted[n - 1]) / sd) : 1;
+            return tailCdf(x, top);
         }
         int k = upperBound(x); // sorted[k - 1] <= x < sorted[k]
         double from = sorted[k - 1];
@@ -51,7 +72,7 @@ final class Outcomes {
             return sorted[0];
         }
         if (h >= n) {
-            return sorted[n - 1] + sd * Math.max(0, NormalQuantile.of(p) - NormalQuantile.of(knot(n)));
+            return tail(p);
         }
         int k = (int) Math.floor(h);
         return sorted[k - 1] + (h - k) * (sorted[k] - sorted[k - 1]);
@@ -64,6 +85,37 @@ final class Outcomes {
             sum += Math.max(0, v - level);
         }
         return sum / sorted.length;
+    }
+
+    /** The level beyond the largest outcome for p >= n / (n + 1). */
+    private double tail(double p) {
+        double top = knot(sorted.length);
+        if (sorted.length < MIN_FOR_ALLOWANCE) {
+            return tailStart + tailScale * Math.max(0, NormalQuantile.of(p) - NormalQuantile.of(top));
+        }
+        double nu = sorted.length - 1;
+        return tailStart + tailScale * Math.max(0, StudentQuantile.of(p, nu) - StudentQuantile.of(top, nu));
+    }
+
+    /** The inverse of {@link #tail} (bisection on p: the t expansion has no closed inverse), top below its start. */
+    private double tailCdf(double x, double top) {
+        if (x < tailStart) {
+            return top;
+        }
+        if (tailScale == 0) {
+            return 1;
+        }
+        double lo = top;
+        double hi = 1;
+        for (int step = 0; step < TAIL_BISECTION_STEPS; step++) {
+            double mid = (lo + hi) / 2;
+            if (mid >= 1 || tail(mid) > x) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return lo;
     }
 
     double min() {

@@ -1,11 +1,13 @@
 package org.stockcast.model.stock;
 
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Replays daily demand through a periodic-review policy with lost sales. Day d: deliveries due on d arrive first;
  * on a review day (every {@code reviewPeriod} days from day 0) the policy gives its levels and, when the inventory
- * position (on hand + on order) is at or below the trigger, an order up to the maximum is placed, arriving after that
+ * position (on hand + on order) is at or below the trigger, an order up to the maximum is placed (rounded up to whole
+ * units, or by the order rules: whole packs, a minimum order), arriving after that
  * review's lead time (0 = before the day's demand); then the day's demand is served from stock, what is missing is
  * lost. Every review is a replenishment opportunity: its cycle runs from the day its order arrives (or would have
  * arrived, had one been needed) to the day the next review's does; the cycle service level is the share of complete
@@ -35,6 +37,12 @@ final class InventorySimulation {
     }
 
     static Result run(double[] demand, int reviewPeriod, int[] leadTimes, double initialStock, Policy policy) {
+        return run(demand, reviewPeriod, leadTimes, initialStock, policy, Math::ceil);
+    }
+
+    /** {@code rounding} turns the units missing up to the maximum (> 0) into the quantity ordered. */
+    static Result run(double[] demand, int reviewPeriod, int[] leadTimes, double initialStock, Policy policy,
+                      DoubleUnaryOperator rounding) {
         TreeMap<Integer, Double> due = new TreeMap<>();
         boolean[] lost = new boolean[demand.length];
         double onHand = initialStock;
@@ -51,13 +59,14 @@ final class InventorySimulation {
                 int review = day / reviewPeriod;
                 Levels levels = policy.at(review);
                 double position = onHand + due.values().stream().mapToDouble(Double::doubleValue).sum();
-                double quantity = Math.ceil(levels.maximum() - position);
+                double missing = levels.maximum() - position;
+                double quantity = missing > 0 ? rounding.applyAsDouble(missing) : 0;
                 if (position <= levels.trigger() && quantity > 0) {
                     orders++;
                     int lead = leadTimes[review];
                     if (lead == 0) {
                         onHand += quantity;
-                            } else {
+                    } else {
                         due.merge(day + lead, quantity, Double::sum);
                     }
                 }

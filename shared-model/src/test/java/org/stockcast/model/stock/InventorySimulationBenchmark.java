@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.stockcast.model.dataset.DailySeries;
@@ -33,6 +34,9 @@ public final class InventorySimulationBenchmark {
     /** Three years held back where the series allows it, at least a year of training before. */
     static final int MAX_TEST_DAYS = 3 * 364;
     static final int MIN_TRAINING_DAYS = 365;
+    /** Order rules simulated on the pharma drug groups at 95%, fixed lead time: packs of 10, at least 20 units. */
+    static final InventoryPolicy PACKS = new InventoryPolicy(0.95, LEAD_TIME, REVIEW, 0, 10, 20);
+    static final List<String> PACK_RULES = List.of("new", "current every review");
     /** The old Python system took the std of the forecast values of the request, 7 days by default. */
     static final int PYTHON_FORECAST_DAYS = 7;
 
@@ -63,6 +67,10 @@ public final class InventorySimulationBenchmark {
         rules.put("old Python", InventorySimulationBenchmark::python);
         // series -> (std, level) -> rule -> result
         Map<String, Map<String, Map<String, InventorySimulation.Result>>> results = new LinkedHashMap<>();
+        // series -> (std, level) -> compared rule -> today's formula at the new policy's achieved service
+        Map<String, Map<String, Map<String, Optional<MatchedService.Match>>>> matched = new LinkedHashMap<>();
+        // series -> rule -> (single units, order rules)
+        Map<String, Map<String, InventorySimulation.Result[]>> packs = new LinkedHashMap<>();
         long started = System.nanoTime();
         for (Map.Entry<String, DailySeries> s : series.entrySet()) {
             int n = s.getValue().length();
@@ -70,6 +78,7 @@ public final class InventorySimulationBenchmark {
             List<ReviewForecasts.Review> reviews = ReviewForecasts.of(s.getValue(), n - test, REVIEW, test / REVIEW);
             double[] demand = java.util.Arrays.copyOfRange(s.getValue().values(), n - test, n);
             Map<String, Map<String, InventorySimulation.Result>> bySetting = new LinkedHashMap<>();
+            Map<String, Map<String, Optional<MatchedService.Match>>> matchedBySetting = new LinkedHashMap<>();
             for (double std : LEAD_TIME_STDS) {
                 int[] leads = leadTimes(reviews.size(), std, s.getKey().hashCode());
                 for (double level : LEVELS) {
@@ -82,12 +91,36 @@ public final class InventorySimulationBenchmark {
                                 levels::get));
                     });
                     bySetting.put(key(std, level), byRule);
+                    List<MatchedService.Textbook> textbook = reviews.stream().map(r -> textbook(r, policy)).toList();
+                    double target = byRule.get("new").cycleServiceLevel();
+                    Map<String, Optional<MatchedService.Match>> byCompared = new LinkedHashMap<>();
+                    for (String compared : SimulationTables.COMPARED) {
+                        byCompared.put(compared, MatchedService.find(demand, REVIEW, leads, textbook,
+                                compared.equals("current every review"), target));
+                    }
+                    matchedBySetting.put(key(std, level), byCompared);
                 }
             }
+            if (s.getKey().matches("pharma [A-Z0-9]+")) {
+                int[] fixed = leadTimes(reviews.size(), 0, 0);
+                Map<String, InventorySimulation.Result[]> byRule = new LinkedHashMap<>();
+                for (String name : PACK_RULES) {
+                    List<InventorySimulation.Levels> levels = reviews.stream()
+                            .map(r -> rules.get(name).levels(r, PACKS)).toList();
+                    byRule.put(name, new InventorySimulation.Result[] {
+                        bySetting.get(key(0, PACKS.serviceLevel())).get(name),
+                        InventorySimulation.run(demand, REVIEW, fixed, levels.get(0).maximum(), levels::get,
+                                PACKS::orderQuantity)});
+                }
+                packs.put(s.getKey(), byRule);
+            }
             results.put(s.getKey(), bySetting);
+            matched.put(s.getKey(), matchedBySetting);
         }
         out.printf(Locale.ROOT, "%d series simulated in %.0f s%n", series.size(), (System.nanoTime() - started) / 1e9);
         SimulationTables.print(series, results, rules.keySet(), out);
+        SimulationTables.printMatched(results, matched, out);
+        SimulationTables.printPacks(packs, out);
     }
 
     static String key(double std, double level) {
@@ -104,8 +137,11 @@ public final class InventorySimulationBenchmark {
     /** Today's formula before this change: z * week-on-week sigma * sqrt(L); maximum = ROP + review demand. */
     private static InventorySimulation.Levels current(ReviewForecasts.Review r, InventoryPolicy policy,
                                                       boolean everyReview) {
-        double sigma = InventoryAdvisor.dailyVariability(r.history().values());
-        return textbook(r.forecast(), policy, sigma, everyReview);
+        return textbook(r, policy).levels(1, everyReview);
+    }
+
+    static MatchedService.Textbook textbook(ReviewForecasts.Review r, InventoryPolicy policy) {
+        return textbook(r.forecast(), policy, InventoryAdvisor.dailyVariability(r.history().values()));
     }
 
     /** The old Python system: z * std of the forecast values * sqrt(L), ordering at its reorder point. */
@@ -113,15 +149,13 @@ public final class InventorySimulationBenchmark {
         double[] shown = java.util.Arrays.copyOf(r.forecast(), PYTHON_FORECAST_DAYS);
         double mean = DailyMean.known(shown);
         double variance = java.util.Arrays.stream(shown).map(v -> (v - mean) * (v - mean)).sum() / shown.length;
-        return textbook(r.forecast(), policy, Math.sqrt(variance), false);
+        return textbook(r.forecast(), policy, Math.sqrt(variance)).levels(1, false);
     }
 
-    private static InventorySimulation.Levels textbook(double[] forecast, InventoryPolicy policy, double sigma,
-                                                       boolean everyReview) {
-        double safety = NormalQuantile.of(policy.serviceLevel()) * sigma * Math.sqrt(policy.leadTimeDays());
-        double reorderPoint = DailyMean.over(forecast, 0, policy.leadTimeDays()) + safety;
-        double maximum = reorderPoint + DailyMean.over(forecast, policy.leadTimeDays(), policy.reviewPeriodDays());
-        return new InventorySimulation.Levels(everyReview ? maximum : reorderPoint, maximum);
+    private static MatchedService.Textbook textbook(double[] forecast, InventoryPolicy policy, double sigma) {
+        return new MatchedService.Textbook(DailyMean.over(forecast, 0, policy.leadTimeDays()),
+                DailyMean.over(forecast, policy.leadTimeDays(), policy.reviewPeriodDays()),
+                NormalQuantile.of(policy.serviceLevel()) * sigma * Math.sqrt(policy.leadTimeDays()));
     }
 
     /** Lead time per review: 5 days, or normal(5, std) rounded to whole days and redrawn below 0 (seeded). */

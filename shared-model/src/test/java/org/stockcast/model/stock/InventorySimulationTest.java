@@ -47,4 +47,23 @@ class InventorySimulationTest {
         assertThat(result.cycles()).isEqualTo(1);
         assertThat(result.stockoutCycles()).isZero();
     }
+
+    /**
+     * Packs of 10, at least 30 an order, lead time 1, 5 a day, order up to 40 at every review: day 0 (position 12)
+     * 28 missing -> 30, the minimum; day 7 (position 7) 33 missing -> 40, whole packs.
+     */
+    @Test
+    void ordersAreRoundedByTheOrderRules() {
+        double[] demand = new double[14];
+        Arrays.fill(demand, 5);
+        InventoryPolicy packs = new InventoryPolicy(0.95, 1, 7, 0, 10, 30);
+        InventorySimulation.Result result = InventorySimulation.run(demand, 7, new int[] {1, 1}, 12,
+                review -> new InventorySimulation.Levels(40, 40), packs::orderQuantity);
+        // day 0: 12 - 5 = 7; day 1: 7 + 30 - 5 = 32; days 2..6: 27, 22, 17, 12, 7
+        // day 7: position 7, missing 33 -> 40, arrives day 8; day 7: 2; day 8: 2 + 40 - 5 = 37; 9..13: 32 .. 12
+        assertThat(result.orders()).isEqualTo(2);
+        assertThat(result.served()).isEqualTo(70);
+        double[] onHand = {7, 32, 27, 22, 17, 12, 7, 2, 37, 32, 27, 22, 17, 12};
+        assertThat(result.averageOnHand()).isCloseTo(Arrays.stream(onHand).average().orElseThrow(), within(1e-9));
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.intermittent.Intermittency;
 
@@ -78,5 +79,87 @@ final class SimulationTables {
 
     private static String units(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /**
+     * Today's formula with its safety stock scaled until its achieved CSL reaches the new policy's: the multiplier,
+     * the CSL and stock there, and the new policy's stock over it; a summary line per setting.
+     */
+    static void printMatched(Map<String, Map<String, Map<String, InventorySimulation.Result>>> results,
+                             Map<String, Map<String, Map<String, Optional<MatchedService.Match>>>> matched,
+                             PrintStream out) {
+        out.printf(Locale.ROOT, "%n#### Matched service: today's formula at the new policy's achieved CSL%n%n");
+        out.print("| setting | series | new: CSL / avg stock |");
+        COMPARED.forEach(r -> out.print(" " + r + " matched: multiplier / CSL / avg stock / new over it |"));
+        out.print("\n|---|---|---|");
+        COMPARED.forEach(r -> out.print("---|"));
+        out.println();
+        StringBuilder summary = new StringBuilder();
+        for (double std : InventorySimulationBenchmark.LEAD_TIME_STDS) {
+            for (double level : InventorySimulationBenchmark.LEVELS) {
+                String key = InventorySimulationBenchmark.key(std, level);
+                String setting = String.format(Locale.ROOT, "%.0f%%, lead time %d%s", 100 * level,
+                        InventorySimulationBenchmark.LEAD_TIME, std == 0 ? "" : String.format(Locale.ROOT,
+                                " +- %.1f", std));
+                double[] logRatio = new double[COMPARED.size()];
+                int[] reached = new int[COMPARED.size()];
+                for (String series : results.keySet()) {
+                    InventorySimulation.Result fresh = results.get(series).get(key).get("new");
+                    out.printf(Locale.ROOT, "| %s | %s | %.1f%% / %s |", setting, series,
+                            100 * fresh.cycleServiceLevel(), units(fresh.averageOnHand()));
+                    int c = 0;
+                    for (String compared : COMPARED) {
+                        Optional<MatchedService.Match> m = matched.get(series).get(key).get(compared);
+                        if (m.isPresent()) {
+                            InventorySimulation.Result r = m.get().result();
+                            double ratio = fresh.averageOnHand() / r.averageOnHand();
+                            out.printf(Locale.ROOT, " %.2f / %.1f%% / %s / %.2f |", m.get().multiplier(),
+                                    100 * r.cycleServiceLevel(), units(r.averageOnHand()), ratio);
+                            logRatio[c] += Math.log(ratio);
+                            reached[c]++;
+                        } else {
+                            out.printf(Locale.ROOT, " not reached at %.0fx |", MatchedService.MAX_MULTIPLIER);
+                        }
+                        c++;
+                    }
+                    out.println();
+                }
+                summary.append(String.format(Locale.ROOT, "| %s |", setting));
+                for (int c = 0; c < COMPARED.size(); c++) {
+                    summary.append(String.format(Locale.ROOT, " %.2f (%d of %d reached) |",
+                            Math.exp(logRatio[c] / Math.max(1, reached[c])), reached[c], results.size()));
+                }
+                summary.append('\n');
+            }
+        }
+        out.print("\n| setting |");
+        COMPARED.forEach(r -> out.print(" stock new / " + r + " at matched CSL (geometric mean) |"));
+        out.print("\n|---|");
+        COMPARED.forEach(r -> out.print("---|"));
+        out.println();
+        out.print(summary);
+    }
+
+    /** The pharma series at 95% with single units and with the order rules, per policy. */
+    static void printPacks(Map<String, Map<String, InventorySimulation.Result[]>> packs, PrintStream out) {
+        InventoryPolicy rules = InventorySimulationBenchmark.PACKS;
+        out.printf(Locale.ROOT, "%n#### Order rules: packs of %.0f, at least %.0f units (%.0f%%, lead time %d)%n%n",
+                rules.packSize(), rules.minOrderQty(), 100 * rules.serviceLevel(), rules.leadTimeDays());
+        out.print("| series |");
+        InventorySimulationBenchmark.PACK_RULES.forEach(r -> out.print(" " + r + ": units CSL / avg stock / orders | "
+                + r + ": packs CSL / avg stock / orders |"));
+        out.print("\n|---|");
+        InventorySimulationBenchmark.PACK_RULES.forEach(r -> out.print("---|---|"));
+        out.println();
+        packs.forEach((series, byRule) -> {
+            out.print("| " + series + " |");
+            byRule.forEach((rule, r) -> {
+                for (InventorySimulation.Result result : r) {
+                    out.printf(Locale.ROOT, " %.1f%% / %s / %d |", 100 * result.cycleServiceLevel(),
+                            units(result.averageOnHand()), result.orders());
+                }
+            });
+            out.println();
+        });
     }
 }
