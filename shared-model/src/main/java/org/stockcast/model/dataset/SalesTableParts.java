@@ -1,6 +1,7 @@
 package org.stockcast.model.dataset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,14 @@ public final class SalesTableParts {
         for (String name : names) {
             extras.put(name, new String[size]);
         }
+        Map<String, String> instances = new HashMap<>();
         int at = 0;
         for (SalesTable part : parts) {
             int n = part.size();
             System.arraycopy(part.epochDayColumn(), 0, days, at, n);
-            System.arraycopy(part.productColumn(), 0, products, at, n);
-            System.arraycopy(part.categoryColumn(), 0, categories, at, n);
-            System.arraycopy(part.regionColumn(), 0, regions, at, n);
+            canonical(part.productColumn(), products, at, n, instances);
+            canonical(part.categoryColumn(), categories, at, n, instances);
+            canonical(part.regionColumn(), regions, at, n, instances);
             System.arraycopy(part.salesColumn(), 0, sales, at, n);
             System.arraycopy(part.priceColumn(), 0, prices, at, n);
             System.arraycopy(part.discountColumn(), 0, discounts, at, n);
@@ -60,6 +62,23 @@ public final class SalesTableParts {
             at += n;
         }
         return new SalesTable(size, days, products, categories, regions, sales, prices, discounts, ratings, extras);
+    }
+
+    /**
+     * Copies a text column, one String instance per value across all parts (as one ingest would make them), so
+     * memory and the identity fast paths of filters and merges are as for a table read from one file.
+     */
+    private static void canonical(String[] from, String[] to, int at, int n, Map<String, String> instances) {
+        String previousIn = null;
+        String previousOut = null;
+        for (int i = 0; i < n; i++) {
+            String value = from[i];
+            if (value != previousIn) {
+                previousIn = value;
+                previousOut = value == null ? null : instances.computeIfAbsent(value, v -> v);
+            }
+            to[at + i] = previousOut;
+        }
     }
 
     /** The table's extra columns with at least one value among {@code rows[from..to)}, in table order. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -67,7 +66,7 @@ public final class MasterDataset {
         return partitionDir().resolve(INDEX_NAME);
     }
 
-    /** {@code <dataDir>/master/index.json.bak}: the version replaced by the last write; copy it over the index to restore it. */
+    /** {@code <dataDir>/master/index.json.bak}: the version the last write replaced; copy it over the index to restore. */
     public Path backupIndexFile() {
         return partitionDir().resolve(INDEX_NAME + BACKUP_SUFFIX);
     }
@@ -81,9 +80,9 @@ public final class MasterDataset {
     public synchronized SalesTable load() throws IOException {
         PartitionIndex index = PartitionIndex.read(indexFile());
         if (index == null) {
-            return readCsv(legacyFile(), dataDir.resolve(FILE_NAME + BACKUP_SUFFIX));
+            return VersionReader.readCsv(legacyFile(), dataDir.resolve(FILE_NAME + BACKUP_SUFFIX));
         }
-        SalesTable table = readPartitions(index, backupIndexFile());
+        SalesTable table = VersionReader.readPartitions(partitionDir(), index, backupIndexFile());
         remember(table, index);
         return table;
     }
@@ -92,7 +91,8 @@ public final class MasterDataset {
     public synchronized SalesTable loadBackup() throws IOException {
         PartitionIndex backup = PartitionIndex.read(backupIndexFile());
         Path legacyBackup = dataDir.resolve(FILE_NAME + BACKUP_SUFFIX);
-        return backup != null ? readPartitions(backup, null) : readCsv(legacyBackup, null);
+        return backup != null ? VersionReader.readPartitions(partitionDir(), backup, null)
+                : VersionReader.readCsv(legacyBackup, null);
     }
 
     /** Union of rows keyed by (date, product_id); the upload wins on a clash, extra columns of both kept. Pure. */
@@ -212,47 +212,6 @@ public final class MasterDataset {
             }
         }
         return false;
-    }
-
-    private SalesTable readPartitions(PartitionIndex index, Path backup) throws IOException {
-        List<SalesTable> parts = new ArrayList<>(index.partitions().size());
-        for (Partition partition : index.partitions()) {
-            Path file = partitionDir().resolve(partition.file());
-            long size;
-            try {
-                size = Files.size(file);
-            } catch (NoSuchFileException e) {
-                throw unreadable(file, "the file is missing", backup, e);
-            }
-            if (size != partition.bytes()) {
-                throw unreadable(file, size + " bytes, the index says " + partition.bytes(), backup, null);
-            }
-            SalesTable part = readCsv(file, backup);
-            if (part.size() != partition.rows()) {
-                throw unreadable(file, part.size() + " rows, the index says " + partition.rows(), backup, null);
-            }
-            parts.add(part);
-        }
-        return SalesTableParts.concat(parts, index.extraColumns());
-    }
-
-    /** A CSV file in the upload format; empty when it does not exist or has a header only. */
-    private static SalesTable readCsv(Path file, Path backup) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return CsvIngest.read(in, file.toString(), IngestLimits.TRUSTED_FILE);
-        } catch (NoSuchFileException e) {
-            return SalesTable.empty();
-        } catch (CsvRejectedException e) {
-            if (e.reason() == CsvRejectedException.Reason.NO_DATA_ROWS) {
-                return SalesTable.empty(); // an empty table is written as a header line only
-            }
-            throw unreadable(file, e.getMessage(), backup, e);
-        }
-    }
-
-    private static IOException unreadable(Path file, String why, Path backup, Exception cause) {
-        return new IOException("the master dataset " + file + " cannot be read (" + why + ")"
-                + (backup == null ? "" : "; the previous version is in " + backup), cause);
     }
 
     /** Deletes what neither the current nor the backup version names: crash leftovers and replaced partitions. */
