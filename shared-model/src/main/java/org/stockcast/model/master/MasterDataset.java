@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.stockcast.model.dataset.MergeResult;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.SalesTableCsv;
@@ -22,6 +25,8 @@ import org.stockcast.model.ingest.CsvRejectedException;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.master.MonthSplit.Month;
 import org.stockcast.model.master.PartitionIndex.Partition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The master dataset on disk under {@code inventory.data-dir}, in monthly partitions so that a daily upload
@@ -42,6 +47,7 @@ public final class MasterDataset {
     public static final String PARTITION_DIR = "master";
     public static final String INDEX_NAME = "index.json";
     private static final String BACKUP_SUFFIX = ".bak";
+    private static final Logger log = LoggerFactory.getLogger(MasterDataset.class);
 
     private final Path dataDir;
     /** The version last loaded or written, while its caller still holds it: a write compares months against it. */
@@ -159,7 +165,7 @@ public final class MasterDataset {
         PartitionIndex next = new PartitionIndex(PartitionIndex.FORMAT, table.extraColumns(), partitions);
         commit(next, atStep);
         atStep.accept(WriteStep.BACKUP_KEPT);
-        deleteUnnamedFiles();
+        deleteUnnamedFiles(next, current);
         remember(table, next);
         return new MasterWrite(written, partitions.size() - written, bytes);
     }
@@ -214,33 +220,44 @@ public final class MasterDataset {
         return false;
     }
 
-    /** Deletes what neither the current nor the backup version names: crash leftovers and replaced partitions. */
-    private void deleteUnnamedFiles() throws IOException {
-        PartitionIndex current = PartitionIndex.read(indexFile());
-        PartitionIndex backup = PartitionIndex.read(backupIndexFile());
-        List<Path> garbage = new ArrayList<>();
-        try (var files = Files.list(partitionDir())) {
-            files.forEach(file -> {
-                String name = file.getFileName().toString();
-                boolean named = current.files().contains(name) || backup != null && backup.files().contains(name);
-                if (name.endsWith(DurableFiles.TEMP_SUFFIX) || PartitionIndex.isPartitionFile(name) && !named) {
-                    garbage.add(file);
-                }
-            });
+    /**
+     * Deletes what neither the new version nor its backup names: replaced partitions and crash leftovers. Best
+     * effort: the write is committed already, and whatever stays is deleted by the next write.
+     */
+    private void deleteUnnamedFiles(PartitionIndex current, PartitionIndex backup) {
+        Set<String> named = new HashSet<>(current.files());
+        if (backup != null) {
+            named.addAll(backup.files());
         }
-        try (var files = Files.list(dataDir)) {
-            files.forEach(file -> {
-                String name = file.getFileName().toString();
-                // The single-file version stays as the backup until a partitioned version replaces it.
-                boolean legacy = name.equals(FILE_NAME) || name.equals(FILE_NAME + BACKUP_SUFFIX);
-                if (name.startsWith("." + FILE_NAME) && name.endsWith(DurableFiles.TEMP_SUFFIX)
-                        || legacy && backup != null) {
-                    garbage.add(file);
-                }
-            });
-        }
-        for (Path file : garbage) {
-            Files.deleteIfExists(file);
+        try {
+            List<Path> garbage = new ArrayList<>();
+            try (Stream<Path> files = Files.list(partitionDir())) {
+                files.forEach(file -> {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(DurableFiles.TEMP_SUFFIX)
+                            || PartitionIndex.isPartitionFile(name) && !named.contains(name)) {
+                        garbage.add(file);
+                    }
+                });
+            }
+            try (Stream<Path> files = Files.list(dataDir)) {
+                files.forEach(file -> {
+                    String name = file.getFileName().toString();
+                    // The single-file version stays as the backup until a partitioned version replaces it.
+                    boolean legacy = name.equals(FILE_NAME) || name.equals(FILE_NAME + BACKUP_SUFFIX);
+                    if (name.startsWith("." + FILE_NAME) && name.endsWith(DurableFiles.TEMP_SUFFIX)
+                            || legacy && backup != null) {
+                        garbage.add(file);
+                    }
+                });
+            }
+            for (Path file : garbage) {
+                log.debug("deleting {}: named by neither the master dataset nor its backup", file);
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            log.warn("could not delete old files of the master dataset in {} (the next write retries): {}",
+                    dataDir, e.toString());
         }
     }
 
