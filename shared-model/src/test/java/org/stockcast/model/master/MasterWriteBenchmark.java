@@ -33,6 +33,9 @@ import org.stockcast.model.ingest.IngestLimits;
  */
 public final class MasterWriteBenchmark {
     // The history ends mid-month (2025-12-15 for 1,095 days): a new day lands in a half-full month, as on average.
+    private static final String[] CATEGORIES = java.util.stream.IntStream.range(0, 20)
+            .mapToObj(c -> "category-" + c).toArray(String[]::new);
+    private static final String[] REGIONS = {"North", "South", "East", "West", "Central"};
     private static final LocalDate START = LocalDate.of(2022, 12, 16);
 
     private MasterWriteBenchmark() {
@@ -53,15 +56,18 @@ public final class MasterWriteBenchmark {
         System.out.printf(Locale.ROOT, "single file: %,d rows, %.1f MB%n", history.size(), Files.size(single) / 1e6);
         double[][] singleRuns = new double[newDays][];
         for (int d = 0; d < newDays; d++) {
+            SalesTable day = shop(products, days + d, 1);
             System.gc(); // each day starts from the same heap state, so one layout does not pay the other's garbage
             long t0 = System.nanoTime();
             SalesTable loaded = readSingleFile(single);
             long t1 = System.nanoTime();
-            SalesTable merged = MasterDataset.merge(loaded, shop(products, days + d, 1)).merged();
+            long c1 = cpu();
+            SalesTable merged = MasterDataset.merge(loaded, day).merged();
             long t2 = System.nanoTime();
             writeSingleFile(merged, single);
             long t3 = System.nanoTime();
-            singleRuns[d] = new double[] {seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), Files.size(single)};
+            singleRuns[d] = new double[] {seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), Files.size(single), 0, 0,
+                seconds(c1, cpu())};
         }
 
         MasterDataset master = new MasterDataset(work.resolve("partitioned"));
@@ -78,9 +84,9 @@ public final class MasterWriteBenchmark {
                     shop(products, days + 2 * d + 1, 1));
         }
         System.out.println();
-        System.out.println("| layout | load s | merge s | write s | merge + write s | bytes written | partitions "
-                + "written / kept |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| layout | load s | merge s | write s | merge + write s | merge + write thread CPU s "
+                + "| bytes written | partitions written / kept |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         row("single file (before)", singleRuns, "-");
         row("monthly partitions, loaded version in memory (the service)", runs, partitions(runs));
         row("monthly partitions, fresh instance (content hashes)", coldRuns, partitions(coldRuns));
@@ -95,19 +101,20 @@ public final class MasterWriteBenchmark {
         long t0 = System.nanoTime();
         SalesTable loaded = reader.load();
         long t1 = System.nanoTime();
+        long c1 = cpu();
         SalesTable merged = MasterDataset.merge(loaded, day).merged();
         long t2 = System.nanoTime();
         MasterWrite write = master.write(merged);
         long t3 = System.nanoTime();
         long indexBytes = Files.size(master.indexFile());
         return new double[] {seconds(t0, t1), seconds(t1, t2), seconds(t2, t3), write.bytesWritten() + indexBytes,
-                write.partitionsWritten(), write.partitionsKept()};
+            write.partitionsWritten(), write.partitionsKept(), seconds(c1, cpu())};
     }
 
     private static void row(String layout, double[][] runs, String partitions) {
-        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %,.0f | %s |%n", layout,
+        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %,.0f | %s |%n", layout,
                 median(runs, r -> r[0]), median(runs, r -> r[1]), median(runs, r -> r[2]),
-                median(runs, r -> r[1] + r[2]), median(runs, r -> r[3]), partitions);
+                median(runs, r -> r[1] + r[2]), median(runs, r -> r[6]), median(runs, r -> r[3]), partitions);
     }
 
     private static String partitions(double[][] runs) {
@@ -122,13 +129,16 @@ public final class MasterWriteBenchmark {
     /** Deterministic sales of {@code products} products on {@code count} days from day {@code first}. */
     private static SalesTable shop(int products, int first, int count) {
         SalesTableBuilder builder = SalesTable.builder(products * count);
+        String[] ids = new String[products];
+        Arrays.setAll(ids, p -> String.format(Locale.ROOT, "P%05d", p));
         for (int d = first; d < first + count; d++) {
             LocalDate date = START.plusDays(d);
             for (int p = 0; p < products; p++) {
                 SplittableRandom random = new SplittableRandom(((long) p << 32) ^ d);
                 double level = 5 + p % 50;
-                builder.add(date, String.format(Locale.ROOT, "P%05d", p), Math.floor(level * random.nextDouble(2)),
-                        "category-" + p % 20, "region-" + p % 5, Double.NaN, Double.NaN, Double.NaN);
+                builder.add(date, ids[p], Math.floor(level * random.nextDouble(2)),
+                        CATEGORIES[p % CATEGORIES.length], REGIONS[p % REGIONS.length], Double.NaN, Double.NaN,
+                        Double.NaN);
             }
         }
         return builder.build();
@@ -150,6 +160,10 @@ public final class MasterWriteBenchmark {
         try (InputStream in = Files.newInputStream(file)) {
             return CsvIngest.read(in, file.toString(), IngestLimits.TRUSTED_FILE);
         }
+    }
+
+    private static long cpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static double seconds(long from, long to) {
