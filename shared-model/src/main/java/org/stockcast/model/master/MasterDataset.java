@@ -120,7 +120,8 @@ public final class MasterDataset {
 
     /**
      * Atomically replaces the master dataset with {@code table}, writing only the months whose rows changed; the
-     * replaced version becomes the backup. Rows are stored month by month (a month's rows in table order).
+     * replaced version becomes the backup. Rows are stored month by month (a month's rows in table order), so
+     * {@link #load()} returns them in that order.
      */
     public MasterWrite write(SalesTable table) throws IOException {
         return write(table, step -> { });
@@ -176,7 +177,7 @@ public final class MasterDataset {
         try {
             atStep.accept(WriteStep.INDEX_WRITTEN);
             // The old backup is replaced only once the new version is in place, so a crash at any point leaves
-            // a complete index (old or new) and a backup at most one version behind it.
+            // a complete index (old or new) and a complete backup (the previous version, or the one before).
             Path previous = DurableFiles.secondName(indexFile());
             DurableFiles.moveAtomically(temp, indexFile());
             temp = null;
