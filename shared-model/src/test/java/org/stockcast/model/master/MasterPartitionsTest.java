@@ -135,4 +135,30 @@ class MasterPartitionsTest {
         assertThat(MasterFiles.names(dir)).containsExactly("master");
         assertThat(MasterFiles.rows(master.loadBackup())).isEqualTo(MasterFiles.rows(next));
     }
+
+    @Test
+    void rowsOutOfDateOrderAreStoredMonthByMonthInTableOrderAndLoadTheSame() throws IOException {
+        SalesTable mixed = SalesTable.builder()
+                .add(LocalDate.of(2025, 3, 9), "B", 1)
+                .add(LocalDate.of(2024, 12, 31), "A", 2)
+                .add(LocalDate.of(2025, 3, 1), "A", 3)
+                .add(LocalDate.of(2025, 1, 1), "A", 4)
+                .add(LocalDate.of(2024, 12, 1), "B", 5)
+                .build();
+        MasterDataset master = new MasterDataset(dir);
+
+        assertThat(master.write(mixed).partitionsWritten()).isEqualTo(3);
+
+        SalesTable loaded = new MasterDataset(dir).load();
+        assertThat(loaded.size()).isEqualTo(5);
+        double[] sales = new double[5];
+        for (int i = 0; i < 5; i++) {
+            sales[i] = loaded.sales(i);
+        }
+        assertThat(sales).containsExactly(2, 5, 4, 1, 3); // December, January, March; table order inside a month
+        assertThat(MasterFiles.rows(loaded)).isEqualTo(MasterFiles.rows(mixed));
+        // Written again as loaded, nothing changed: no partition is rewritten, with or without the loaded table.
+        assertThat(master.write(mixed).partitionsWritten()).isZero();
+        assertThat(new MasterDataset(dir).write(loaded).partitionsWritten()).isZero();
+    }
 }
