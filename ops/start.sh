@@ -28,8 +28,9 @@ done
 
 mkdir -p "$data_dir" "$model_dir" "$log_dir"
 # The bundled data/master.csv is tracked and stays read-only: the services work on a runtime copy (git-ignored
-# under var/), seeded once. Later starts keep the uploads merged into it.
-if [ ! -e "$data_dir/master.csv" ] && [ -f data/master.csv ]; then
+# under var/), seeded once as a single file; the first upload converts it to monthly partitions (master/). Later
+# starts keep the uploads merged into it.
+if [ ! -e "$data_dir/master.csv" ] && [ ! -e "$data_dir/master/index.json" ] && [ -f data/master.csv ]; then
   cp data/master.csv "$data_dir/master.csv.seed.tmp"
   mv "$data_dir/master.csv.seed.tmp" "$data_dir/master.csv"
   echo "Seeded $data_dir/master.csv from the bundled data/master.csv"

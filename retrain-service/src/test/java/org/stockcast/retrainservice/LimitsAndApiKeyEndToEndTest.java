@@ -125,5 +125,6 @@ class LimitsAndApiKeyEndToEndTest {
         }
         assertThat(new ModelStore(ROOT.resolve("models"), 5).versions()).isEmpty();
         assertThat(Files.exists(ROOT.resolve("no-data-yet").resolve("master.csv"))).isFalse();
+        assertThat(Files.exists(ROOT.resolve("no-data-yet").resolve("master"))).isFalse();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.stockcast.model.master.MasterDataset;
 
 /**
  * Running the product never changes a tracked file: in a fresh git repository holding this working tree's
@@ -82,9 +83,11 @@ class CleanWorkingTreeIT {
                     SeedData.resource("sample_dataset_P021_P022.csv"), "epochs=1", event -> { });
             assertThat(upload.success().path("rowsUploaded").asInt()).isPositive();
 
-            Path runtimeMaster = clone.resolve("var/data/master.csv");
-            assertThat(runtimeMaster).exists();
-            assertThat(Files.size(runtimeMaster)).isGreaterThan(bundled.length);
+            // The seeded single file was converted to monthly partitions by the upload (kept as the backup).
+            MasterDataset runtimeMaster = new MasterDataset(clone.resolve("var/data"));
+            assertThat(runtimeMaster.indexFile()).exists();
+            assertThat(runtimeMaster.load().size()).isGreaterThan(runtimeMaster.loadBackup().size());
+            assertThat(runtimeMaster.loadBackup().size()).isPositive();
             assertThat(clone.resolve("var/models")).isDirectory();
             assertThat(Files.readAllBytes(clone.resolve("data/master.csv"))).isEqualTo(bundled);
 

@@ -168,7 +168,7 @@ class RetrainPipeline {
         } catch (IOException | RuntimeException restoreFailure) {
             cause.addSuppressed(restoreFailure);
             log.error("Model version not published and the master dataset could not be restored; "
-                    + "the previous master is the backup file in {}", master.dataDir(), restoreFailure);
+                    + "the previous master is the backup version ({})", master.backupIndexFile(), restoreFailure);
         }
     }
 

@@ -26,12 +26,28 @@ public final class SalesTableCsv {
 
     /** Writes the whole table and flushes; {@code out} stays open. */
     public static void write(SalesTable table, OutputStream out) throws IOException {
+        write(table, null, 0, table.size(), table.extraColumns(), out);
+    }
+
+    /**
+     * Writes the rows {@code rows[from..to)} (all rows {@code from..to} in table order when {@code rows} is null)
+     * with only the given extra columns, in that order, and flushes; {@code out} stays open.
+     */
+    public static void write(SalesTable table, int[] rows, int from, int to, List<String> extraColumns,
+                             OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         Map<String, String[]> extras = table.extraColumnMap();
-        List<String[]> extraValues = new ArrayList<>(extras.values());
+        List<String[]> extraValues = new ArrayList<>(extraColumns.size());
+        for (String name : extraColumns) {
+            String[] values = extras.get(name);
+            if (values == null) {
+                throw new IllegalArgumentException("no extra column '" + name + "'; columns: " + extras.keySet());
+            }
+            extraValues.add(values);
+        }
 
         writer.write(String.join(",", KNOWN_COLUMNS));
-        for (String name : extras.keySet()) {
+        for (String name : extraColumns) {
             writer.write(',');
             writeText(writer, name);
         }
@@ -47,7 +63,8 @@ public final class SalesTableCsv {
         double[] ratings = table.ratingColumn();
         int cachedDay = Integer.MIN_VALUE;
         String cachedDate = null;
-        for (int i = 0; i < table.size(); i++) {
+        for (int k = from; k < to; k++) {
+            int i = rows == null ? k : rows[k];
             if (days[i] != cachedDay) {
                 cachedDay = days[i];
                 cachedDate = LocalDate.ofEpochDay(cachedDay).toString();

@@ -1,46 +1,58 @@
 package org.stockcast.model.master;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.stockcast.model.dataset.MergeResult;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.SalesTableCsv;
 import org.stockcast.model.dataset.SalesTableMerge;
+import org.stockcast.model.dataset.SalesTableParts;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.CsvRejectedException;
 import org.stockcast.model.ingest.IngestLimits;
+import org.stockcast.model.master.MonthSplit.Month;
+import org.stockcast.model.master.PartitionIndex.Partition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The master dataset on disk under {@code inventory.data-dir}. Reads and atomic writes (temp file + rename),
- * keeping the previous version as a backup until the next successful write.
+ * The master dataset on disk under {@code inventory.data-dir}, in monthly partitions so that a daily upload
+ * rewrites one month, not the whole history. Writes are atomic and keep the previous version as a backup until
+ * the next successful write.
  *
- * <p>Layout: {@code master.csv} (the upload CSV format, so it can be read back with {@link CsvIngest} and opened in
- * a spreadsheet), {@code master.csv.bak} (the version before the last write), and while a write is in progress a
- * temp file {@code .master.csv.*.tmp}, which {@link #load()} never reads; a leftover from a crash is deleted by
- * the next write.
+ * <p>Layout: {@code master/index.json} names the current version's partitions ({@link PartitionIndex}); its
+ * rename into place is a write's commit point. {@code master/index.json.bak} names the previous version. Partition
+ * files {@code master/2024-01.<hash>.csv} are in the upload CSV format (readable with {@link CsvIngest}, openable in
+ * a spreadsheet) and never rewritten in place; files named by neither index (and temp files) are crash leftovers,
+ * never read and deleted by the next write. A data dir with only {@code master.csv} (the single-file layout of
+ * older versions and of the bundled default) loads from it and is converted by its first write, which keeps that
+ * file as {@code master.csv.bak}.
  */
 public final class MasterDataset {
+    /** The single-file layout: the bundled default dataset, and data dirs written by older versions. */
     public static final String FILE_NAME = "master.csv";
-    public static final String BACKUP_NAME = FILE_NAME + ".bak";
-    private static final String TEMP_PREFIX = "." + FILE_NAME + ".";
-    private static final String TEMP_SUFFIX = ".tmp";
+    public static final String PARTITION_DIR = "master";
+    public static final String INDEX_NAME = "index.json";
+    private static final String BACKUP_SUFFIX = ".bak";
     private static final Logger log = LoggerFactory.getLogger(MasterDataset.class);
 
     private final Path dataDir;
+    /** The version last loaded or written, while its caller still holds it: a write compares months against it. */
+    private PartitionIndex knownIndex;
+    private WeakReference<SalesTable> knownTable = new WeakReference<>(null);
 
     public MasterDataset(Path dataDir) {
         this.dataDir = dataDir;
@@ -50,30 +62,43 @@ public final class MasterDataset {
         return dataDir;
     }
 
-    /** {@code <dataDir>/master.csv}. */
-    public Path file() {
+    /** {@code <dataDir>/master}: the index files and the partitions. */
+    public Path partitionDir() {
+        return dataDir.resolve(PARTITION_DIR);
+    }
+
+    /** {@code <dataDir>/master/index.json}: the current version. */
+    public Path indexFile() {
+        return partitionDir().resolve(INDEX_NAME);
+    }
+
+    /** {@code <dataDir>/master/index.json.bak}: the version the last write replaced; copy it over the index to restore. */
+    public Path backupIndexFile() {
+        return partitionDir().resolve(INDEX_NAME + BACKUP_SUFFIX);
+    }
+
+    /** {@code <dataDir>/master.csv}: the single-file layout, read while there is no index. */
+    public Path legacyFile() {
         return dataDir.resolve(FILE_NAME);
     }
 
-    /** {@code <dataDir>/master.csv.bak}: the version replaced by the last write. */
-    public Path backupFile() {
-        return dataDir.resolve(BACKUP_NAME);
+    /** The current master dataset; an empty table when the directory holds neither an index nor master.csv. */
+    public synchronized SalesTable load() throws IOException {
+        PartitionIndex index = PartitionIndex.read(indexFile());
+        if (index == null) {
+            return VersionReader.readCsv(legacyFile(), dataDir.resolve(FILE_NAME + BACKUP_SUFFIX));
+        }
+        SalesTable table = VersionReader.readPartitions(partitionDir(), index, backupIndexFile());
+        remember(table, index);
+        return table;
     }
 
-    /** The current master dataset; an empty table when the directory or file does not exist. */
-    public SalesTable load() throws IOException {
-        Path file = file();
-        try (InputStream in = Files.newInputStream(file)) {
-            return CsvIngest.read(in, file.toString(), IngestLimits.TRUSTED_FILE);
-        } catch (NoSuchFileException e) {
-            return SalesTable.empty();
-        } catch (CsvRejectedException e) {
-            if (e.reason() == CsvRejectedException.Reason.NO_DATA_ROWS) {
-                return SalesTable.empty(); // an empty table is written as a header line only
-            }
-            throw new IOException("the master dataset " + file + " cannot be read (" + e.getMessage()
-                    + "); the previous version is in " + backupFile(), e);
-        }
+    /** The version before the last write (the backup); an empty table when there is none. */
+    public synchronized SalesTable loadBackup() throws IOException {
+        PartitionIndex backup = PartitionIndex.read(backupIndexFile());
+        Path legacyBackup = dataDir.resolve(FILE_NAME + BACKUP_SUFFIX);
+        return backup != null ? VersionReader.readPartitions(partitionDir(), backup, null)
+                : VersionReader.readCsv(legacyBackup, null);
     }
 
     /** Union of rows keyed by (date, product_id); the upload wins on a clash, extra columns of both kept. Pure. */
@@ -93,100 +118,156 @@ public final class MasterDataset {
         return result;
     }
 
-    /** Atomically replaces the master dataset with {@code table}; the replaced file becomes the backup. */
-    public void write(SalesTable table) throws IOException {
-        write(table, () -> { });
+    /**
+     * Atomically replaces the master dataset with {@code table}, writing only the months whose rows changed; the
+     * replaced version becomes the backup. Rows are stored month by month (a month's rows in table order), so
+     * {@link #load()} returns them in that order.
+     */
+    public MasterWrite write(SalesTable table) throws IOException {
+        return write(table, step -> { });
     }
 
-    /**
-     * {@link #write(SalesTable)} with a step run after the new version is durable in its temp file and before it
-     * replaces {@code master.csv}: tests use it to simulate a crash at the worst moment.
-     */
-    synchronized void write(SalesTable table, Runnable beforeRename) throws IOException {
-        Files.createDirectories(dataDir);
-        deleteLeftoverTempFiles();
-        Path temp = Files.createTempFile(dataDir, TEMP_PREFIX, TEMP_SUFFIX);
-        boolean renamed = false;
+    /** {@link #write(SalesTable)} calling {@code atStep} at each {@link WriteStep}: tests crash writes there. */
+    synchronized MasterWrite write(SalesTable table, Consumer<WriteStep> atStep) throws IOException {
+        Path dir = partitionDir();
+        Files.createDirectories(dir);
+        PartitionIndex current = PartitionIndex.read(indexFile());
+        MonthSplit known = knownSplit(current);
+        knownIndex = null; // whatever happens below, the remembered version may no longer be the current one
+        MonthSplit split = MonthSplit.of(table);
+        List<Partition> partitions = new ArrayList<>(split.months().size());
+        int written = 0;
+        long bytes = 0;
+        for (Month month : split.months()) {
+            String name = month.month().toString();
+            List<String> extras = SalesTableParts.nonEmptyExtras(table, split.rows(), month.from(), month.to());
+            Partition unchanged = current == null ? null : current.partition(name);
+            if (unchanged != null && known != null && sameMonth(known, split, month, extras)) {
+                partitions.add(unchanged);
+                continue;
+            }
+            ByteArrayOutputStream csv = new ByteArrayOutputStream(64 * month.size() + 256);
+            SalesTableCsv.write(table, split.rows(), month.from(), month.to(), extras, csv);
+            byte[] content = csv.toByteArray();
+            Partition partition = new Partition(name, name + "." + contentHash(content) + ".csv", month.size(),
+                    content.length);
+            Path target = dir.resolve(partition.file());
+            // Final names only ever appear by rename after fsync, so an existing file is complete: the same
+            // month content in the backup version or left by a crashed write.
+            if (!Files.exists(target) || Files.size(target) != content.length) {
+                DurableFiles.moveAtomically(DurableFiles.writeTemp(target, content), target);
+                written++;
+                bytes += content.length;
+                atStep.accept(WriteStep.PARTITION_WRITTEN);
+            }
+            partitions.add(partition);
+        }
+        DurableFiles.syncDirectory(dir);
+        PartitionIndex next = new PartitionIndex(PartitionIndex.FORMAT, table.extraColumns(), partitions);
+        commit(next, atStep);
+        atStep.accept(WriteStep.BACKUP_KEPT);
+        deleteUnnamedFiles(next, current);
+        remember(table, next);
+        return new MasterWrite(written, partitions.size() - written, bytes);
+    }
+
+    /** Renames the new index into place; the old index (or, on conversion, master.csv) becomes the backup. */
+    private void commit(PartitionIndex next, Consumer<WriteStep> atStep) throws IOException {
+        Path temp = DurableFiles.writeTemp(indexFile(), next.toJson());
         try {
-            makeWorldReadable(temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                SalesTableCsv.write(table, out);
-                channel.force(true);
-            }
-            beforeRename.run();
+            atStep.accept(WriteStep.INDEX_WRITTEN);
             // The old backup is replaced only once the new version is in place, so a crash at any point leaves
-            // master.csv complete (old or new) and master.csv.bak at most one version behind it.
-            Path previous = linkCurrentVersion();
-            moveAtomically(temp, file());
-            renamed = true;
+            // a complete index (old or new) and a complete backup (the previous version, or the one before).
+            Path previous = DurableFiles.secondName(indexFile());
+            DurableFiles.moveAtomically(temp, indexFile());
+            temp = null;
+            atStep.accept(WriteStep.COMMITTED);
             if (previous != null) {
-                moveAtomically(previous, backupFile());
+                DurableFiles.moveAtomically(previous, backupIndexFile());
+            } else if (Files.exists(legacyFile())) {
+                DurableFiles.moveAtomically(legacyFile(), dataDir.resolve(FILE_NAME + BACKUP_SUFFIX));
             }
-            syncDirectory();
+            DurableFiles.syncDirectory(partitionDir());
+            DurableFiles.syncDirectory(dataDir);
         } finally {
-            if (!renamed) {
+            if (temp != null) {
                 Files.deleteIfExists(temp);
             }
         }
     }
 
+    /** The remembered version split by month, if it is still reachable and {@code current} still names it. */
+    private MonthSplit knownSplit(PartitionIndex current) {
+        SalesTable table = knownTable.get();
+        return table == null || current == null || !current.equals(knownIndex) ? null : MonthSplit.of(table);
+    }
+
+    private void remember(SalesTable table, PartitionIndex index) {
+        knownTable = new WeakReference<>(table);
+        knownIndex = index;
+    }
+
+    /** Same rows in the same order and the same non-empty extra columns: the partition file would be identical. */
+    private static boolean sameMonth(MonthSplit known, MonthSplit split, Month month, List<String> extras) {
+        for (Month old : known.months()) {
+            if (old.month().equals(month.month())) {
+                return old.size() == month.size()
+                        && extras.equals(SalesTableParts.nonEmptyExtras(known.table(), known.rows(), old.from(),
+                        old.to()))
+                        && SalesTableParts.sameRows(known.table(), known.rows(), old.from(), split.table(),
+                        split.rows(), month.from(), month.size(), extras);
+            }
+        }
+        return false;
+    }
+
     /**
-     * A second name for the current master.csv (a hard link, or a copy where links are unsupported) under a temp
-     * name, to become the backup; null when there is no current version.
+     * Deletes what neither the new version nor its backup names: replaced partitions and crash leftovers. Best
+     * effort: the write is committed already, and whatever stays is deleted by the next write.
      */
-    private Path linkCurrentVersion() throws IOException {
-        Path current = file();
-        if (!Files.exists(current)) {
-            return null;
+    private void deleteUnnamedFiles(PartitionIndex current, PartitionIndex backup) {
+        Set<String> named = new HashSet<>(current.files());
+        if (backup != null) {
+            named.addAll(backup.files());
         }
-        Path previous = dataDir.resolve(TEMP_PREFIX + "bak" + TEMP_SUFFIX);
-        Files.deleteIfExists(previous);
         try {
-            Files.createLink(previous, current);
-        } catch (UnsupportedOperationException | FileSystemException e) {
-            Files.copy(current, previous, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel channel = FileChannel.open(previous, StandardOpenOption.WRITE)) {
-                channel.force(true);
+            List<Path> garbage = new ArrayList<>();
+            try (Stream<Path> files = Files.list(partitionDir())) {
+                files.forEach(file -> {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(DurableFiles.TEMP_SUFFIX)
+                            || PartitionIndex.isPartitionFile(name) && !named.contains(name)) {
+                        garbage.add(file);
+                    }
+                });
             }
-        }
-        return previous;
-    }
-
-    private static void moveAtomically(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // Same directory, so this only happens on exotic file systems; a plain replace is the best left.
-            log.warn("atomic rename not supported in {}; replacing {} non-atomically", source.getParent(), target);
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the renames durable (POSIX); not possible on every platform, where it is skipped. */
-    private void syncDirectory() {
-        try (FileChannel dir = FileChannel.open(dataDir, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            log.debug("cannot fsync directory {}: {}", dataDir, e.toString());
-        }
-    }
-
-    /** Temp files are created owner-only; the dataset itself is as readable as any file the service writes. */
-    private static void makeWorldReadable(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the default permissions apply
-        }
-    }
-
-    private void deleteLeftoverTempFiles() throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dataDir, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
-            for (Path leftover : leftovers) {
-                log.warn("deleting {} left over from an interrupted write of the master dataset", leftover);
-                Files.deleteIfExists(leftover);
+            try (Stream<Path> files = Files.list(dataDir)) {
+                files.forEach(file -> {
+                    String name = file.getFileName().toString();
+                    // The single-file version stays as the backup until a partitioned version replaces it.
+                    boolean legacy = name.equals(FILE_NAME) || name.equals(FILE_NAME + BACKUP_SUFFIX);
+                    if (name.startsWith("." + FILE_NAME) && name.endsWith(DurableFiles.TEMP_SUFFIX)
+                            || legacy && backup != null) {
+                        garbage.add(file);
+                    }
+                });
             }
+            for (Path file : garbage) {
+                log.debug("deleting {}: named by neither the master dataset nor its backup", file);
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            log.warn("could not delete old files of the master dataset in {} (the next write retries): {}",
+                    dataDir, e.toString());
+        }
+    }
+
+    private static String contentHash(byte[] content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

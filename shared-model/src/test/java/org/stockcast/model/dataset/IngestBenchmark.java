@@ -63,8 +63,9 @@ public final class IngestBenchmark {
         t0 = System.nanoTime();
         SalesTable reloaded = masterFiles.load();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "master.csv: %.1f MB, atomic write %.2f s, load %.2f s (%,.0f rows/s)%n",
-                Files.size(masterFiles.file()) / 1e6, writeSeconds, loadSeconds, reloaded.size() / loadSeconds);
+        System.out.printf(Locale.ROOT, "master (monthly partitions): %.1f MB, atomic write %.2f s, load %.2f s "
+                + "(%,.0f rows/s)%n", directoryBytes(masterFiles.partitionDir()) / 1e6, writeSeconds, loadSeconds,
+                reloaded.size() / loadSeconds);
         reloaded = null;
         seriesTimings(master);
 
@@ -123,10 +124,23 @@ public final class IngestBenchmark {
             last = null;
             Files.delete(upload);
         }
-        Files.deleteIfExists(masterFiles.file());
-        Files.deleteIfExists(masterFiles.backupFile());
+        try (var files = Files.list(masterFiles.partitionDir())) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
         System.out.printf(Locale.ROOT, "%nload average at the end: %.1f (other processes share the %d cores)%n",
                 OS.getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+    }
+
+    private static long directoryBytes(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            long bytes = 0;
+            for (Path file : files.toList()) {
+                bytes += Files.size(file);
+            }
+            return bytes;
+        }
     }
 
     /** Seconds spent in ingest+validate and in merge by the last {@link #run} calls (for the breakdown). */

@@ -11,45 +11,68 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.stockcast.model.dataset.MergeResult;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.TestData;
 import org.stockcast.model.ingest.CsvRejectedException;
 import org.stockcast.model.ingest.IngestLimits;
 
-/** Nothing is lost: a failed write, a crashed write or a bad upload leaves master.csv byte-identical. */
+/**
+ * Nothing is lost: a bad upload leaves every file byte-identical, and a write that fails or whose JVM is killed at
+ * any step leaves a loadable version that is entirely the old one (before the commit) or the new one (after it).
+ */
 class MasterDatasetCrashTest {
     @TempDir
     Path dir;
 
     private MasterDataset master;
-    private byte[] before;
-    private byte[] backupBefore;
+    private List<String> oldBackupRows;
+    private List<String> oldRows;
+    private List<String> newRows;
+    private Map<String, byte[]> before;
 
     @BeforeEach
-    void writeAMaster() throws IOException {
+    void writeTwoVersions() throws IOException {
         master = new MasterDataset(dir);
         master.write(TestData.ingest(TestData.seed("sample_dataset_P023_P024_fixed.csv")));
-        master.write(TestData.ingest(TestData.seed("large_dataset.csv")));
-        before = Files.readAllBytes(master.file());
-        backupBefore = Files.readAllBytes(master.backupFile());
+        // The bundled default: 28 months, about what a shop uploads in a few years.
+        master.write(TestData.ingest(TestData.bundledMaster()));
+        SalesTable old = master.load();
+        oldBackupRows = MasterFiles.rows(master.loadBackup());
+        oldRows = MasterFiles.rows(old);
+        newRows = MasterFiles.rows(CrashingWriter.next(old));
+        before = MasterFiles.snapshot(dir);
     }
 
-    private List<String> fileNames() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+    private static boolean committed(WriteStep step) {
+        return step.compareTo(WriteStep.COMMITTED) >= 0;
     }
 
-    private List<Path> tempFiles() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+    /** After the failed write: old or new, entirely; a complete backup; the next write leaves no leftover. */
+    private void assertOldOrNewVersionAndCleanAfterTheNextWrite(WriteStep step) throws IOException {
+        SalesTable loaded = new MasterDataset(dir).load();
+        assertThat(MasterFiles.rows(loaded)).isEqualTo(committed(step) ? newRows : oldRows);
+        assertThat(MasterFiles.rows(new MasterDataset(dir).loadBackup()))
+                .isIn(oldBackupRows, committed(step) ? oldRows : oldBackupRows);
+        if (!committed(step)) {
+            assertThat(MasterFiles.same(MasterFiles.snapshot(dir), before))
+                    .as("only leftovers next to the untouched files").isFalse();
+            assertThat(MasterFiles.snapshot(dir)).containsAllEntriesOf(before);
         }
+
+        MasterDataset next = new MasterDataset(dir);
+        next.write(SalesTable.builder().add(LocalDate.of(2031, 1, 1), "NEXT", 2).build());
+        assertThat(MasterFiles.names(next.partitionDir()))
+                .containsExactlyInAnyOrderElementsOf(MasterFiles.namedByBothIndexes(next));
+        assertThat(MasterFiles.rows(next.loadBackup())).isEqualTo(committed(step) ? newRows : oldRows);
+        assertThat(next.load().productIds()).containsExactly("NEXT");
     }
 
     @Test
@@ -61,9 +84,7 @@ class MasterDatasetCrashTest {
                 .isInstanceOf(CsvRejectedException.class)
                 .hasMessageContaining("bad.csv");
 
-        assertThat(Files.readAllBytes(master.file())).isEqualTo(before);
-        assertThat(Files.readAllBytes(master.backupFile())).isEqualTo(backupBefore);
-        assertThat(fileNames()).containsExactly("master.csv", "master.csv.bak");
+        assertThat(MasterFiles.same(MasterFiles.snapshot(dir), before)).isTrue();
     }
 
     @Test
@@ -73,7 +94,7 @@ class MasterDatasetCrashTest {
                     .isInstanceOf(CsvRejectedException.class);
         }
 
-        assertThat(Files.readAllBytes(master.file())).isEqualTo(before);
+        assertThat(MasterFiles.same(MasterFiles.snapshot(dir), before)).isTrue();
     }
 
     @Test
@@ -84,66 +105,55 @@ class MasterDatasetCrashTest {
                 "good.csv", IngestLimits.DEFAULTS);
 
         assertThat(result.rowsAdded()).isEqualTo(1);
-        assertThat(Files.readAllBytes(master.backupFile())).isEqualTo(before);
-        SalesTable reloaded = master.load();
+        assertThat(MasterFiles.rows(master.loadBackup())).isEqualTo(oldRows);
+        SalesTable reloaded = new MasterDataset(dir).load();
         assertThat(reloaded.size()).isEqualTo(result.rowsTotal());
         assertThat(reloaded.extraColumns()).endsWith("promo");
-        assertThat(reloaded.extra("promo", reloaded.size() - 1)).isEqualTo("yes");
+        int last = reloaded.size() - 1;
+        assertThat(reloaded.productId(last)).as("the latest month is the last partition").isEqualTo("P900");
+        assertThat(reloaded.extra("promo", last)).isEqualTo("yes");
     }
 
-    @Test
-    void failureBetweenTempWriteAndRenameLeavesTheOldDatasetAndNoTempFile() throws IOException {
-        SalesTable next = TestData.ingest(TestData.seed("test_upload.csv"));
+    @ParameterizedTest
+    @EnumSource(WriteStep.class)
+    void failureAtEveryStepLeavesTheOldOrTheNewVersionNeverAMix(WriteStep step) throws IOException {
+        SalesTable next = CrashingWriter.next(master.load());
 
-        assertThatThrownBy(() -> master.write(next, () -> {
-            try {
-                assertThat(tempFiles()).as("the new version is complete in a temp file").hasSize(1);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        assertThatThrownBy(() -> master.write(next, at -> {
+            if (at == step) {
+                throw new IllegalStateException("disk unplugged at " + at);
             }
-            throw new IllegalStateException("disk unplugged");
-        })).hasMessage("disk unplugged");
+        })).hasMessage("disk unplugged at " + step);
 
-        assertThat(Files.readAllBytes(master.file())).isEqualTo(before);
-        assertThat(Files.readAllBytes(master.backupFile())).isEqualTo(backupBefore);
-        assertThat(tempFiles()).isEmpty();
-        assertThat(master.load().size()).isEqualTo(20_106);
+        assertOldOrNewVersionAndCleanAfterTheNextWrite(step);
     }
 
-    @Test
-    void realCrashOfAnotherJvmBeforeTheRenameLeavesTheOldDatasetIntact() throws Exception {
+    @ParameterizedTest
+    @EnumSource(WriteStep.class)
+    void realCrashOfAnotherJvmAtEveryStepLeavesTheOldOrTheNewVersionNeverAMix(WriteStep step) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), dir.toString())
+        Process child = new ProcessBuilder(java.toString(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(), dir.toString(), step.name())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(CrashingWriter.EXIT_CODE);
 
-        // The crash left the finished temp file behind; master.csv is untouched and load() ignores the leftover.
-        List<Path> leftovers = tempFiles();
-        assertThat(leftovers).hasSize(1);
-        assertThat(Files.readString(leftovers.get(0))).contains("2030-01-01,CRASH,1");
-        assertThat(Files.readAllBytes(master.file())).isEqualTo(before);
-        assertThat(Files.readAllBytes(master.backupFile())).isEqualTo(backupBefore);
-        SalesTable loaded = master.load();
-        assertThat(loaded.size()).isEqualTo(20_106);
-        assertThat(loaded.productIds()).doesNotContain("CRASH");
-
-        // The next successful write cleans up the leftover and keeps the intact version as the backup.
-        master.write(SalesTable.builder().add(LocalDate.of(2031, 1, 1), "NEXT", 2).build());
-        assertThat(tempFiles()).isEmpty();
-        assertThat(Files.readAllBytes(master.backupFile())).isEqualTo(before);
-        assertThat(master.load().productIds()).containsExactly("NEXT");
+        assertOldOrNewVersionAndCleanAfterTheNextWrite(step);
     }
 
     @Test
-    void leftoverTempFilesAreNeverLoaded() throws IOException {
-        Files.writeString(dir.resolve(".master.csv.123.tmp"), "date,sales\n2099-01-01,1\n");
-        Files.writeString(dir.resolve(".master.csv.bak.tmp"), "garbage");
+    void leftoverTempAndPartitionFilesAreNeverLoadedAndTheNextWriteDeletesThem() throws IOException {
+        Path partitions = master.partitionDir();
+        Files.writeString(partitions.resolve(".index.json.123.tmp"), "{\"format\":1,\"partitions\":[]}");
+        Files.writeString(partitions.resolve("2099-01.0123456789abcdef.csv"), "date,sales\n2099-01-01,1\n");
+        Files.writeString(partitions.resolve(".2099-01.0123456789abcdef.csv.456.tmp"), "garbage");
 
-        assertThat(Files.readAllBytes(master.file())).isEqualTo(before);
-        assertThat(master.load().lastDate()).isEqualTo(TestData.ingest(TestData.seed("large_dataset.csv")).lastDate());
+        assertThat(MasterFiles.rows(new MasterDataset(dir).load())).isEqualTo(oldRows);
+
+        master.write(CrashingWriter.next(master.load()));
+        assertThat(MasterFiles.names(partitions))
+                .containsExactlyInAnyOrderElementsOf(MasterFiles.namedByBothIndexes(master));
     }
 }

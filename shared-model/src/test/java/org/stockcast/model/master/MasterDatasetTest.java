@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stockcast.model.dataset.MergeResult;
@@ -58,9 +58,12 @@ class MasterDatasetTest {
                 assertThat(loaded.extra(column, i)).isEqualTo(table.extra(column, i));
             }
         }
-        assertThat(Files.readString(master.file())).startsWith(
-                "date,product_id,sales,category,region,price,discount,rating,views,clicks,ProductID,profit\n"
-                        + "2024-01-01,P017,54,A,South,66.9,2.85,4,3046.0,34.0,,\n");
+        // Each month is a CSV file in the upload format with the extra columns that have a value in that month.
+        assertThat(Files.readString(MasterFiles.partition(master, "2024-01"))).startsWith(
+                "date,product_id,sales,category,region,price,discount,rating,views,clicks\n"
+                        + "2024-01-01,P017,54,A,South,66.9,2.85,4,3046.0,34.0\n");
+        assertThat(Files.readString(MasterFiles.partition(master, "2025-09")))
+                .startsWith("date,product_id,sales,category,region,price,discount,rating,views,clicks,profit\n");
     }
 
     @Test
@@ -147,34 +150,51 @@ class MasterDatasetTest {
     }
 
     @Test
-    void writeKeepsThePreviousVersionAsBackup() throws IOException {
+    void writeKeepsThePreviousVersionAsBackupAndDeletesOlderPartitions() throws IOException {
         MasterDataset master = new MasterDataset(dir);
-        SalesTable first = csv("a.csv", "date,sales\n2025-01-01,1\n");
-        SalesTable second = csv("b.csv", "date,sales\n2025-01-01,2\n");
-        SalesTable third = csv("c.csv", "date,sales\n2025-01-01,3\n");
+        SalesTable first = csv("a.csv", "date,sales\n2025-01-01,1\n2025-02-01,1\n");
+        SalesTable second = csv("b.csv", "date,sales\n2025-01-01,2\n2025-02-01,1\n");
+        SalesTable third = csv("c.csv", "date,sales\n2025-01-01,3\n2025-02-01,1\n");
 
         master.write(first);
-        assertThat(master.backupFile()).doesNotExist();
+        assertThat(master.backupIndexFile()).doesNotExist();
+        assertThat(master.loadBackup().size()).isZero();
         master.write(second);
-        assertThat(Files.readString(master.backupFile())).contains("2025-01-01,_total,1,");
-        master.write(third);
+        assertThat(master.loadBackup().sales(0)).isEqualTo(1.0);
+        MasterWrite write = master.write(third);
 
-        assertThat(Files.readString(master.file())).contains("2025-01-01,_total,3,");
-        assertThat(Files.readString(master.backupFile())).contains("2025-01-01,_total,2,");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("master.csv", "master.csv.bak");
-        }
+        assertThat(write.partitionsWritten()).isEqualTo(1);
+        assertThat(write.partitionsKept()).isEqualTo(1);
+        assertThat(master.load().sales(0)).isEqualTo(3.0);
+        assertThat(master.loadBackup().sales(0)).isEqualTo(2.0);
+        // The first version's January is named by neither index any more: deleted.
+        assertThat(MasterFiles.names(master.partitionDir())).containsExactlyInAnyOrderElementsOf(
+                MasterFiles.namedByBothIndexes(master));
+        assertThat(MasterFiles.names(master.partitionDir())).hasSize(5); // 2 indexes, 2 Januaries, 1 February
+        assertThat(MasterFiles.names(dir)).containsExactly("master");
     }
 
     @Test
-    void emptyTableWritesAHeaderAndLoadsAsEmpty() throws IOException {
+    void copyingTheBackupIndexOverTheIndexRestoresThePreviousVersion() throws IOException {
+        MasterDataset master = new MasterDataset(dir);
+        master.write(csv("a.csv", "date,product_id,sales\n2025-01-01,P1,1\n2025-02-01,P1,1\n"));
+        master.write(csv("b.csv", "date,product_id,sales\n2025-01-01,P1,9\n2025-03-01,P2,5\n"));
+
+        Files.copy(master.backupIndexFile(), master.indexFile(), StandardCopyOption.REPLACE_EXISTING);
+
+        SalesTable restored = new MasterDataset(dir).load();
+        assertThat(restored.size()).isEqualTo(2);
+        assertThat(restored.sales(0)).isEqualTo(1.0);
+        assertThat(restored.productIds()).containsExactly("P1");
+    }
+
+    @Test
+    void emptyTableWritesAnIndexWithoutPartitionsAndLoadsAsEmpty() throws IOException {
         MasterDataset master = new MasterDataset(dir);
 
         master.write(SalesTable.empty());
 
-        assertThat(Files.readString(master.file()))
-                .isEqualTo("date,product_id,sales,category,region,price,discount,rating\n");
+        assertThat(MasterFiles.names(master.partitionDir())).containsExactly("index.json");
         assertThat(master.load().size()).isZero();
     }
 
@@ -186,5 +206,20 @@ class MasterDatasetTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("master.csv")
                 .hasCauseInstanceOf(CsvRejectedException.class);
+    }
+
+    @Test
+    void aTruncatedOrMissingPartitionIsReportedWithTheBackupToUse() throws IOException {
+        MasterDataset master = new MasterDataset(dir);
+        master.write(csv("a.csv", "date,sales\n2025-01-01,1\n2025-02-01,2\n"));
+        master.write(csv("b.csv", "date,sales\n2025-01-01,1\n2025-02-01,3\n"));
+        Path february = MasterFiles.partition(master, "2025-02");
+
+        Files.writeString(february, "date,sales\n");
+        assertThatThrownBy(master::load).isInstanceOf(IOException.class)
+                .hasMessageContaining(february.getFileName().toString()).hasMessageContaining("index.json.bak");
+        Files.delete(february);
+        assertThatThrownBy(master::load).isInstanceOf(IOException.class).hasMessageContaining("missing");
+        assertThat(master.loadBackup().sales(1)).isEqualTo(2.0);
     }
 }
