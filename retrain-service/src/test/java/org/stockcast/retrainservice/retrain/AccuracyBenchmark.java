@@ -137,12 +137,14 @@ public final class AccuracyBenchmark {
         ModelStore modelStore = new ModelStore(store, 2);
         double trainSeconds = 0;
         double evaluateSeconds = 0;
+        double denseSeconds = 0;
         for (LocalDate cutoff : cutoffs) {
             SalesTable table = table(rows, cutoff);
             long t0 = System.nanoTime();
             Trained trained = trainAsTheServiceDoes(table, modelStore);
             trainSeconds += (System.nanoTime() - t0) / 1e9;
             evaluateSeconds += trained.evaluateSeconds();
+            denseSeconds += trained.denseEvaluateSeconds();
             for (int v = 0; v < VARIANTS.size(); v++) {
                 for (Map.Entry<String, SalesFilter> key : scored.entrySet()) {
                     Optional<EnsembleForecast> forecast = trained.variants().get(v).forecast(key.getValue(),
@@ -164,24 +166,40 @@ public final class AccuracyBenchmark {
             summary(VARIANTS.get(v).name(), scores.get(v), protocol.horizon());
         }
         OUT.printf(Locale.ROOT, "%nRetrain at %d cutoffs: %.1f s in all, evaluate stage %.1f s (%.0f%% of it).%n%n",
-                cutoffs.size(), trainSeconds, evaluateSeconds, 100 * evaluateSeconds / trainSeconds);
+                cutoffs.size(), trainSeconds - denseSeconds, evaluateSeconds,
+                100 * evaluateSeconds / (trainSeconds - denseSeconds));
+        // the retrain with the dense backtest instead of the service's (both ran; each share leaves the other out)
+        double denseRetrain = trainSeconds - evaluateSeconds;
+        OUT.printf(Locale.ROOT, "Evaluate stage with short origins every %d days: %.1f s (%.0f%% of that retrain).%n%n",
+                DENSE_STEP, denseSeconds, 100 * denseSeconds / denseRetrain);
         return counts;
     }
 
-    /** One way of turning the inner backtest into served weights and bands. */
+    /**
+     * One way of turning the inner backtest into served weights and bands; {@code step}: the days between the short
+     * origins of the inner backtest it learns from (the service's 7, or a denser second backtest).
+     */
     private record Variant(String name, EnsembleCalibration.WeightMethod method,
                            EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands,
-                           EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed) {
-        Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
-                EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors) {
-            this(name, method, weights, bands, bandErrors, Optional.empty());
-        }
-
+                           EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed,
+                           EnsembleCalibration.WeightPrior prior, int step) {
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
                 EnsembleCalibration.BandSource bands) {
-            this(name, method, weights, bands, EnsembleCalibration.DEFAULT_BAND_ERRORS);
+            this(name, method, weights, bands, EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(),
+                    EnsembleCalibration.DEFAULT_PRIOR, SERVICE_STEP);
+        }
+
+        /** The default's weight source, method and bands with another prior, from the backtest of {@code step}. */
+        static Variant shrunk(String name, EnsembleCalibration.WeightPrior prior, int step) {
+            return new Variant(name, EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
+                    EnsembleCalibration.DEFAULT_BANDS, EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(),
+                    prior, step);
         }
     }
+
+    private static final int SERVICE_STEP = 7;
+    /** The denser inner backtest's origin step (issue 15: more evidence per bucket weight). */
+    private static final int DENSE_STEP = 3;
 
     /**
      * The plain mean of the four model-based members up to 91 days, and of the three refitted ones beyond (where
@@ -204,29 +222,26 @@ public final class AccuracyBenchmark {
             new Variant("equal weights (additive, LSTM, Holt-Winters, SBA), kind bands",
                     EnsembleCalibration.WeightMethod.GRID, EnsembleCalibration.WeightSource.KIND,
                     EnsembleCalibration.BandSource.KIND, EnsembleCalibration.DEFAULT_BAND_ERRORS,
-                    Optional.of(equalWeights())),
-            new Variant("grid: shrunk weights, kind bands, in-sample band errors",
-                    EnsembleCalibration.WeightMethod.GRID, EnsembleCalibration.WeightSource.SHRUNK,
-                    EnsembleCalibration.BandSource.KIND, EnsembleCalibration.BandErrors.IN_SAMPLE),
-            new Variant("grid: own weights, own bands, cross-fitted", EnsembleCalibration.WeightMethod.GRID,
-                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES,
-                    EnsembleCalibration.BandErrors.CROSS_FITTED),
-            new Variant("grid: own weights, own bands", EnsembleCalibration.WeightMethod.GRID,
-                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES),
-            new Variant("grid: shrunk weights, kind bands", EnsembleCalibration.WeightMethod.GRID,
-                    EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND),
-            new Variant("grid: kind weights, kind bands", EnsembleCalibration.WeightMethod.GRID,
-                    EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
+                    Optional.of(equalWeights()), EnsembleCalibration.DEFAULT_PRIOR, SERVICE_STEP),
             new Variant("confidence set: own, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
                     EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.KIND),
-            new Variant("confidence set: shrunk, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
-                    EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND),
-            new Variant("confidence set: kind, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
-                    EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
-            new Variant("confidence set: own, own bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
-                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES));
+            Variant.shrunk("shrunk, no prior", EnsembleCalibration.WeightPrior.NONE, SERVICE_STEP),
+            Variant.shrunk("shrunk + all horizons", EnsembleCalibration.WeightPrior.HORIZONS, SERVICE_STEP),
+            Variant.shrunk("shrunk, half-way to equal", EnsembleCalibration.WeightPrior.EQUAL_HALF, SERVICE_STEP),
+            Variant.shrunk("shrunk, Stock-Watson to equal", EnsembleCalibration.WeightPrior.EQUAL_STOCK_WATSON,
+                    SERVICE_STEP),
+            Variant.shrunk("shrunk, equal unless worse", EnsembleCalibration.WeightPrior.EQUAL_UNLESS_WORSE,
+                    SERVICE_STEP),
+            Variant.shrunk("step 3: shrunk, no prior", EnsembleCalibration.WeightPrior.NONE, DENSE_STEP),
+            Variant.shrunk("step 3: shrunk + all horizons", EnsembleCalibration.WeightPrior.HORIZONS, DENSE_STEP),
+            Variant.shrunk("step 3: half-way to equal", EnsembleCalibration.WeightPrior.EQUAL_HALF, DENSE_STEP),
+            Variant.shrunk("step 3: Stock-Watson to equal", EnsembleCalibration.WeightPrior.EQUAL_STOCK_WATSON,
+                    DENSE_STEP),
+            Variant.shrunk("step 3: equal unless worse", EnsembleCalibration.WeightPrior.EQUAL_UNLESS_WORSE,
+                    DENSE_STEP));
 
-    private record Trained(List<EnsembleModel> variants, LstmForecaster servedLstm, double evaluateSeconds) {
+    private record Trained(List<EnsembleModel> variants, LstmForecaster servedLstm, double evaluateSeconds,
+                           double denseEvaluateSeconds) {
     }
 
     /** The retrain pipeline's model stages, in its order, with the service's default settings. */
@@ -253,13 +268,21 @@ public final class AccuracyBenchmark {
                 EnsembleWeights.DEFAULT, additiveConfig, evaluation.calibration());
         new StorePublisher(store).publish(model, evaluation.mode(), lstm.scored(), fits.fitKeys(), table.size(),
                 table.lastDate().orElseThrow(), Map.of());
+        // the same stage with denser short origins, for the variants that learn from it (not published)
+        InventoryProperties.Evaluate dense = new InventoryProperties.Evaluate(91, DENSE_STEP, 3, 91, 7, 56, 30, 0.8);
+        long t1 = System.nanoTime();
+        EvaluateStage.Outcome denseEvaluation = EvaluateStage.evaluate(table, lstm.scored(), lstm.scoredCut(),
+                additiveConfig, dense, EnsembleWeights.Mode.AUTO, quiet);
+        double denseSeconds = (System.nanoTime() - t1) / 1e9;
         List<EnsembleModel> variants = new ArrayList<>();
         for (Variant v : VARIANTS) {
             variants.add(new EnsembleModel(table, fits.models(), lstm.served().forecaster(), EnsembleWeights.DEFAULT,
-                    additiveConfig, EnsembleCalibration.learn(evaluation.backtests(), settings.intervalWidth(),
-                            v.fixed(), v.method(), v.weights(), v.bands(), v.bandErrors())));
+                    additiveConfig, EnsembleCalibration.learn(
+                            (v.step() == DENSE_STEP ? denseEvaluation : evaluation).backtests(),
+                            settings.intervalWidth(), v.fixed(), v.method(), v.weights(), v.bands(), v.bandErrors(),
+                            v.prior())));
         }
-        return new Trained(variants, lstm.served().forecaster(), evaluateSeconds);
+        return new Trained(variants, lstm.served().forecaster(), evaluateSeconds, denseSeconds);
     }
 
     private static void score(Score score, EnsembleForecast forecast, double[] lstmFree, DailySeries actual) {
