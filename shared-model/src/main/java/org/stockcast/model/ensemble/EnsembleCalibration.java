@@ -54,7 +54,7 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
     public static final BandSource DEFAULT_BANDS = BandSource.KIND;
     public static final WeightMethod DEFAULT_METHOD = WeightMethod.GRID;
     public static final BandErrors DEFAULT_BAND_ERRORS = BandErrors.CROSS_FITTED;
-    public static final WeightPrior DEFAULT_PRIOR = WeightPrior.NONE;
+    public static final WeightPrior DEFAULT_PRIOR = WeightPrior.EQUAL_HALF;
 
     public EnsembleCalibration {
         series = Map.copyOf(series);
