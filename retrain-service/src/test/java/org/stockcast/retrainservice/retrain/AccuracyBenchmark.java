@@ -137,12 +137,14 @@ public final class AccuracyBenchmark {
         ModelStore modelStore = new ModelStore(store, 2);
         double trainSeconds = 0;
         double evaluateSeconds = 0;
+        double denseSeconds = 0;
         for (LocalDate cutoff : cutoffs) {
             SalesTable table = table(rows, cutoff);
             long t0 = System.nanoTime();
             Trained trained = trainAsTheServiceDoes(table, modelStore);
             trainSeconds += (System.nanoTime() - t0) / 1e9;
             evaluateSeconds += trained.evaluateSeconds();
+            denseSeconds += trained.denseEvaluateSeconds();
             for (int v = 0; v < VARIANTS.size(); v++) {
                 for (Map.Entry<String, SalesFilter> key : scored.entrySet()) {
                     Optional<EnsembleForecast> forecast = trained.variants().get(v).forecast(key.getValue(),
@@ -159,29 +161,50 @@ public final class AccuracyBenchmark {
         }
         int[] counts = report(scores.get(0), protocol.horizon());
         OUT.printf(Locale.ROOT, "%n| variant | cells within 2%% of best part | mean ensemble / best | worst |"
-                + " coverage mean (min .. max per series) |%n|---|---|---|---|---|%n");
+                + " within 2%% of best of three | mean / best of three | coverage mean (min .. max per series) |%n"
+                + "|---|---|---|---|---|---|---|%n");
         for (int v = 0; v < VARIANTS.size(); v++) {
             summary(VARIANTS.get(v).name(), scores.get(v), protocol.horizon());
         }
+        int before = VARIANTS.stream().map(Variant::name).toList().indexOf(PREVIOUS_DEFAULT);
+        beforeAfter(PREVIOUS_DEFAULT, scores.get(before), scores.get(0), protocol.horizon());
         OUT.printf(Locale.ROOT, "%nRetrain at %d cutoffs: %.1f s in all, evaluate stage %.1f s (%.0f%% of it).%n%n",
-                cutoffs.size(), trainSeconds, evaluateSeconds, 100 * evaluateSeconds / trainSeconds);
+                cutoffs.size(), trainSeconds - denseSeconds, evaluateSeconds,
+                100 * evaluateSeconds / (trainSeconds - denseSeconds));
+        // the retrain with the dense backtest instead of the service's (both ran; each share leaves the other out)
+        double denseRetrain = trainSeconds - evaluateSeconds;
+        OUT.printf(Locale.ROOT, "Evaluate stage with short origins every %d days: %.1f s (%.0f%% of that retrain).%n%n",
+                DENSE_STEP, denseSeconds, 100 * denseSeconds / denseRetrain);
         return counts;
     }
 
-    /** One way of turning the inner backtest into served weights and bands. */
+    /**
+     * One way of turning the inner backtest into served weights and bands; {@code step}: the days between the short
+     * origins of the inner backtest it learns from (the service's 7, or a denser second backtest).
+     */
     private record Variant(String name, EnsembleCalibration.WeightMethod method,
                            EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands,
-                           EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed) {
-        Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
-                EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors) {
-            this(name, method, weights, bands, bandErrors, Optional.empty());
-        }
-
+                           EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed,
+                           EnsembleCalibration.WeightPrior prior, int step) {
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
                 EnsembleCalibration.BandSource bands) {
-            this(name, method, weights, bands, EnsembleCalibration.DEFAULT_BAND_ERRORS);
+            this(name, method, weights, bands, EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(),
+                    EnsembleCalibration.DEFAULT_PRIOR, SERVICE_STEP);
+        }
+
+        /** The default's weight source, method and bands with another prior, from the backtest of {@code step}. */
+        static Variant shrunk(String name, EnsembleCalibration.WeightPrior prior, int step) {
+            return new Variant(name, EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
+                    EnsembleCalibration.DEFAULT_BANDS, EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(),
+                    prior, step);
         }
     }
+
+    private static final int SERVICE_STEP = 7;
+    /** The variant the per-bucket before/after table sets beside the default. */
+    private static final String PREVIOUS_DEFAULT = "shrunk, no prior";
+    /** The denser inner backtest's origin step (issue 15: more evidence per bucket weight). */
+    private static final int DENSE_STEP = 3;
 
     /**
      * The plain mean of the four model-based members up to 91 days, and of the three refitted ones beyond (where
@@ -204,29 +227,25 @@ public final class AccuracyBenchmark {
             new Variant("equal weights (additive, LSTM, Holt-Winters, SBA), kind bands",
                     EnsembleCalibration.WeightMethod.GRID, EnsembleCalibration.WeightSource.KIND,
                     EnsembleCalibration.BandSource.KIND, EnsembleCalibration.DEFAULT_BAND_ERRORS,
-                    Optional.of(equalWeights())),
-            new Variant("grid: shrunk weights, kind bands, in-sample band errors",
-                    EnsembleCalibration.WeightMethod.GRID, EnsembleCalibration.WeightSource.SHRUNK,
-                    EnsembleCalibration.BandSource.KIND, EnsembleCalibration.BandErrors.IN_SAMPLE),
-            new Variant("grid: own weights, own bands, cross-fitted", EnsembleCalibration.WeightMethod.GRID,
-                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES,
-                    EnsembleCalibration.BandErrors.CROSS_FITTED),
-            new Variant("grid: own weights, own bands", EnsembleCalibration.WeightMethod.GRID,
-                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES),
-            new Variant("grid: shrunk weights, kind bands", EnsembleCalibration.WeightMethod.GRID,
-                    EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND),
-            new Variant("grid: kind weights, kind bands", EnsembleCalibration.WeightMethod.GRID,
-                    EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
+                    Optional.of(equalWeights()), EnsembleCalibration.DEFAULT_PRIOR, SERVICE_STEP),
             new Variant("confidence set: own, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
                     EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.KIND),
-            new Variant("confidence set: shrunk, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
-                    EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND),
-            new Variant("confidence set: kind, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
-                    EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
-            new Variant("confidence set: own, own bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
-                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES));
+            Variant.shrunk(PREVIOUS_DEFAULT, EnsembleCalibration.WeightPrior.NONE, SERVICE_STEP),
+            Variant.shrunk("shrunk + all horizons", EnsembleCalibration.WeightPrior.HORIZONS, SERVICE_STEP),
+            Variant.shrunk("shrunk, Stock-Watson to equal", EnsembleCalibration.WeightPrior.EQUAL_STOCK_WATSON,
+                    SERVICE_STEP),
+            Variant.shrunk("shrunk, equal unless worse", EnsembleCalibration.WeightPrior.EQUAL_UNLESS_WORSE,
+                    SERVICE_STEP),
+            Variant.shrunk("step 3: shrunk, no prior", EnsembleCalibration.WeightPrior.NONE, DENSE_STEP),
+            Variant.shrunk("step 3: shrunk + all horizons", EnsembleCalibration.WeightPrior.HORIZONS, DENSE_STEP),
+            Variant.shrunk("step 3: half-way to equal", EnsembleCalibration.WeightPrior.EQUAL_HALF, DENSE_STEP),
+            Variant.shrunk("step 3: Stock-Watson to equal", EnsembleCalibration.WeightPrior.EQUAL_STOCK_WATSON,
+                    DENSE_STEP),
+            Variant.shrunk("step 3: equal unless worse", EnsembleCalibration.WeightPrior.EQUAL_UNLESS_WORSE,
+                    DENSE_STEP));
 
-    private record Trained(List<EnsembleModel> variants, LstmForecaster servedLstm, double evaluateSeconds) {
+    private record Trained(List<EnsembleModel> variants, LstmForecaster servedLstm, double evaluateSeconds,
+                           double denseEvaluateSeconds) {
     }
 
     /** The retrain pipeline's model stages, in its order, with the service's default settings. */
@@ -253,13 +272,21 @@ public final class AccuracyBenchmark {
                 EnsembleWeights.DEFAULT, additiveConfig, evaluation.calibration());
         new StorePublisher(store).publish(model, evaluation.mode(), lstm.scored(), fits.fitKeys(), table.size(),
                 table.lastDate().orElseThrow(), Map.of());
+        // the same stage with denser short origins, for the variants that learn from it (not published)
+        InventoryProperties.Evaluate dense = new InventoryProperties.Evaluate(91, DENSE_STEP, 3, 91, 7, 56, 30, 0.8);
+        long t1 = System.nanoTime();
+        EvaluateStage.Outcome denseEvaluation = EvaluateStage.evaluate(table, lstm.scored(), lstm.scoredCut(),
+                additiveConfig, dense, EnsembleWeights.Mode.AUTO, quiet);
+        double denseSeconds = (System.nanoTime() - t1) / 1e9;
         List<EnsembleModel> variants = new ArrayList<>();
         for (Variant v : VARIANTS) {
             variants.add(new EnsembleModel(table, fits.models(), lstm.served().forecaster(), EnsembleWeights.DEFAULT,
-                    additiveConfig, EnsembleCalibration.learn(evaluation.backtests(), settings.intervalWidth(),
-                            v.fixed(), v.method(), v.weights(), v.bands(), v.bandErrors())));
+                    additiveConfig, EnsembleCalibration.learn(
+                            (v.step() == DENSE_STEP ? denseEvaluation : evaluation).backtests(),
+                            settings.intervalWidth(), v.fixed(), v.method(), v.weights(), v.bands(), v.bandErrors(),
+                            v.prior())));
         }
-        return new Trained(variants, lstm.served().forecaster(), evaluateSeconds);
+        return new Trained(variants, lstm.served().forecaster(), evaluateSeconds, denseSeconds);
     }
 
     private static void score(Score score, EnsembleForecast forecast, double[] lstmFree, DailySeries actual) {
@@ -294,8 +321,10 @@ public final class AccuracyBenchmark {
 
     private static void summary(String name, Map<String, Score> scores, int horizon) {
         int met = 0;
+        int metThree = 0;
         int cells = 0;
         double ratioSum = 0;
+        double ratioThreeSum = 0;
         double worst = 0;
         double coverageSum = 0;
         double coverageMin = 1;
@@ -310,9 +339,12 @@ public final class AccuracyBenchmark {
                     continue;
                 }
                 double ratio = mase(parts, "ensemble") / bestPart(parts);
+                double ratioThree = mase(parts, "ensemble") / bestOfThree(parts);
                 cells++;
                 met += ratio <= 1.02 ? 1 : 0;
+                metThree += ratioThree <= 1.02 ? 1 : 0;
                 ratioSum += ratio;
+                ratioThreeSum += ratioThree;
                 worst = Math.max(worst, ratio);
                 hits += score.coverage.get(bucket)[0];
                 points += score.coverage.get(bucket)[1];
@@ -324,8 +356,43 @@ public final class AccuracyBenchmark {
                 coverageMax = Math.max(coverageMax, hits / points);
             }
         }
-        OUT.printf(Locale.ROOT, "| %s | %d of %d | %.3f | %.3f | %.1f%% (%.1f%% .. %.1f%%) |%n", name, met, cells,
-                ratioSum / cells, worst, 100 * coverageSum / series, 100 * coverageMin, 100 * coverageMax);
+        OUT.printf(Locale.ROOT, "| %s | %d of %d | %.3f | %.3f | %d | %.3f | %.1f%% (%.1f%% .. %.1f%%) |%n", name,
+                met, cells, ratioSum / cells, worst, metThree, ratioThreeSum / cells, 100 * coverageSum / series,
+                100 * coverageMin, 100 * coverageMax);
+    }
+
+    /**
+     * Per series and bucket, the ensemble's MASE under two variants and each over the best of the issue's three
+     * parts and of all five: the before/after of a change of default.
+     */
+    private static void beforeAfter(String before, Map<String, Score> was, Map<String, Score> now, int horizon) {
+        OUT.printf(Locale.ROOT, "%n| series | days ahead | ensemble, %s | ensemble, default | / best of three, before"
+                + " | after | / best of five, before | after |%n|---|---|---|---|---|---|---|---|%n", before);
+        for (String key : now.keySet()) {
+            for (HorizonBucket bucket : HorizonBucket.values()) {
+                Map<String, double[]> a = was.get(key).mase.get(bucket);
+                Map<String, double[]> b = now.get(key).mase.get(bucket);
+                if (a == null || b == null || bucket.first() > horizon) {
+                    continue;
+                }
+                OUT.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", key, bucket.label(),
+                        mase(a, "ensemble"), mase(b, "ensemble"), mase(a, "ensemble") / bestOfThree(a),
+                        mase(b, "ensemble") / bestOfThree(b), mase(a, "ensemble") / bestPart(a),
+                        mase(b, "ensemble") / bestPart(b));
+            }
+        }
+    }
+
+    /** The best of the issue's three: additive, LSTM, seasonal-naive. */
+    private static double bestOfThree(Map<String, double[]> parts) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int p = 1; p <= 3; p++) {
+            double m = mase(parts, PARTS[p]);
+            if (m < best) {
+                best = m;
+            }
+        }
+        return best;
     }
 
     /** The best of every member, the issue's three (additive, LSTM, seasonal-naive) and the two added ones. */

@@ -26,6 +26,20 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      */
     public enum WeightMethod { GRID, CONFIDENCE_SET }
 
+    /**
+     * What shrunk grid weights are pulled towards (see {@code ShrunkWeights}): nothing; the weights of every bucket
+     * together; equal weights over the members not significantly worse than the best (seasonal-naive left out),
+     * half-way, by Stock and Watson's rule for the number of origins, or fully unless the backtest shows them
+     * significantly worse than the grid weights.
+     */
+    public enum WeightPrior {
+        NONE, HORIZONS, EQUAL_HALF, EQUAL_STOCK_WATSON, EQUAL_UNLESS_WORSE;
+
+        boolean towardsEqual() {
+            return this != NONE && this != HORIZONS;
+        }
+    }
+
     /** Where a backtested series' interval bands come from: its own blend errors or its kind's pool. */
     public enum BandSource { SERIES, KIND }
 
@@ -40,6 +54,7 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
     public static final BandSource DEFAULT_BANDS = BandSource.KIND;
     public static final WeightMethod DEFAULT_METHOD = WeightMethod.GRID;
     public static final BandErrors DEFAULT_BAND_ERRORS = BandErrors.CROSS_FITTED;
+    public static final WeightPrior DEFAULT_PRIOR = WeightPrior.EQUAL_HALF;
 
     public EnsembleCalibration {
         series = Map.copyOf(series);
@@ -63,7 +78,8 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
                                                       Optional<HorizonWeights> fixed) {
         return learn(backtests, intervalWidth, fixed, DEFAULT_METHOD, DEFAULT_WEIGHTS, DEFAULT_BANDS,
-                DEFAULT_BAND_ERRORS);
+                DEFAULT_BAND_ERRORS,
+                DEFAULT_PRIOR);
     }
 
     /**
@@ -73,7 +89,8 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
                                                       Optional<HorizonWeights> fixed, WeightMethod method,
                                                       WeightSource weightSource, BandSource bandSource,
-                                                      BandErrors bandErrors) {
+                                                      BandErrors bandErrors,
+                                                      WeightPrior prior) {
         Map<SeriesKind, List<SeriesBacktest>> byKind = new EnumMap<>(SeriesKind.class);
         for (SeriesBacktest backtest : backtests) {
             SeriesKey.filter(backtest.key()).ifPresent(filter ->
@@ -91,7 +108,7 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
         }
         Map<String, HorizonWeights> shrunk = new LinkedHashMap<>();
         if (fixed.isEmpty() && weightSource == WeightSource.SHRUNK && method == WeightMethod.GRID) {
-            byKind.values().forEach(group -> shrunk.putAll(WeightLearner.learnShrunk(group)));
+            byKind.values().forEach(group -> shrunk.putAll(ShrunkWeights.learn(group, prior)));
         }
         Map<String, SeriesProfile> own = new LinkedHashMap<>();
         for (SeriesBacktest backtest : backtests) {

@@ -74,7 +74,7 @@ final class WeightLearner {
 
     static Map<Member, Double> best(BucketPoints points) {
         List<double[]> grid = grid(points.members().size());
-        return pick(points, grid, losses(points, grid), null, 1);
+        return pick(points, grid, losses(points, grid));
     }
 
     /**
@@ -117,6 +117,15 @@ final class WeightLearner {
         return out;
     }
 
+    /** As below, the origins taken as blocks; with fewer than two origins nothing is told apart (true). */
+    static boolean notWorse(double[] a, double[] b, int[] origin) {
+        Map<Integer, Integer> blockOf = new LinkedHashMap<>();
+        for (int o : origin) {
+            blockOf.putIfAbsent(o, blockOf.size());
+        }
+        return blockOf.size() < 2 || notWorse(a, b, origin, blockOf, blockOf.size());
+    }
+
     /** Whether the mean of the per-origin mean differences {@code a - b} is under two standard errors. */
     private static boolean notWorse(double[] a, double[] b, int[] origin, Map<Integer, Integer> blockOf, int blocks) {
         double[] sum = new double[blocks];
@@ -138,45 +147,12 @@ final class WeightLearner {
         return mean <= 2 * Math.sqrt(variance / blocks);
     }
 
-    /**
-     * Shrunk weights of every series of one kind: the pool's loss at each grid point is the same for all of them,
-     * so it is computed once per bucket rather than once per series.
-     */
-    static Map<String, HorizonWeights> learnShrunk(List<SeriesBacktest> group) {
-        Map<String, Map<HorizonBucket, Map<Member, Double>>> out = new LinkedHashMap<>();
-        group.forEach(b -> out.put(b.key(), new EnumMap<>(HorizonBucket.class)));
-        for (HorizonBucket bucket : HorizonBucket.values()) {
-            BucketPoints pooled = BucketPoints.of(bucket, group);
-            List<double[]> poolGrid = grid(pooled.members().size());
-            double[] poolLosses = pooled.size() > 0 ? losses(pooled, poolGrid) : null;
-            double poolScale = pooled.size() > 0 ? bestSingle(pooled) : 1;
-            for (SeriesBacktest backtest : group) {
-                BucketPoints points = BucketPoints.of(bucket, List.of(backtest));
-                if (points.size() == 0 || points.members().isEmpty()) {
-                    continue;
-                }
-                boolean samePool = poolLosses != null && pooled.members().equals(points.members());
-                List<double[]> grid = samePool ? poolGrid : grid(points.members().size());
-                out.get(backtest.key()).put(bucket, pick(points, grid, losses(points, grid),
-                        samePool ? poolLosses : null, poolScale));
-            }
-        }
-        Map<String, HorizonWeights> weights = new LinkedHashMap<>();
-        out.forEach((key, buckets) -> {
-            fillGaps(buckets);
-            weights.put(key, new HorizonWeights(buckets));
-        });
-        return weights;
-    }
-
-    /** The grid point with the least own loss / own best member's + pool loss / pool best's (ties: first). */
-    private static Map<Member, Double> pick(BucketPoints points, List<double[]> grid, double[] own,
-                                            double[] pool, double poolScale) {
-        double ownScale = bestSingle(points);
+    /** The grid point with the least loss (ties: first). */
+    private static Map<Member, Double> pick(BucketPoints points, List<double[]> grid, double[] losses) {
         int best = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
         for (int g = 0; g < grid.size(); g++) {
-            double loss = own[g] / ownScale + (pool == null ? 0 : pool[g] / poolScale);
+            double loss = losses[g];
             if (loss < bestLoss - 1e-12) {
                 bestLoss = loss;
                 best = g;
@@ -200,7 +176,7 @@ final class WeightLearner {
         return losses;
     }
 
-    private static double bestSingle(BucketPoints points) {
+    static double bestSingle(BucketPoints points) {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < points.members().size(); i++) {
             double[] w = new double[points.members().size()];
