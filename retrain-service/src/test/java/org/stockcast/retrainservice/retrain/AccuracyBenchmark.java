@@ -1,5 +1,10 @@
 package org.stockcast.retrainservice.retrain;
 
+import static org.stockcast.model.ensemble.EnsembleCalibration.BandLevel.NOMINAL;
+import static org.stockcast.model.ensemble.EnsembleCalibration.BandLevel.ORIGIN;
+import static org.stockcast.model.ensemble.EnsembleCalibration.BandSource.KIND;
+import static org.stockcast.model.ensemble.EnsembleCalibration.BandSource.RESCALED;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,6 +74,8 @@ public final class AccuracyBenchmark {
     private static final class Score {
         final Map<HorizonBucket, Map<String, double[]>> mase = new EnumMap<>(HorizonBucket.class);
         final Map<HorizonBucket, double[]> coverage = new EnumMap<>(HorizonBucket.class);
+        /** bucket -> [sum of interval width / scale, points]: how wide the bands are for their coverage. */
+        final Map<HorizonBucket, double[]> width = new EnumMap<>(HorizonBucket.class);
 
         void add(HorizonBucket bucket, String part, double error) {
             double[] acc = mase.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
@@ -80,6 +87,12 @@ public final class AccuracyBenchmark {
         void covered(HorizonBucket bucket, boolean inside) {
             double[] acc = coverage.computeIfAbsent(bucket, b -> new double[2]);
             acc[0] += inside ? 1 : 0;
+            acc[1]++;
+        }
+
+        void width(HorizonBucket bucket, double scaledWidth) {
+            double[] acc = width.computeIfAbsent(bucket, b -> new double[2]);
+            acc[0] += scaledWidth;
             acc[1]++;
         }
     }
@@ -163,6 +176,7 @@ public final class AccuracyBenchmark {
         for (int v = 0; v < VARIANTS.size(); v++) {
             summary(VARIANTS.get(v).name(), scores.get(v), protocol.horizon());
         }
+        bandSummary(scores, protocol.horizon());
         OUT.printf(Locale.ROOT, "%nRetrain at %d cutoffs: %.1f s in all, evaluate stage %.1f s (%.0f%% of it).%n%n",
                 cutoffs.size(), trainSeconds, evaluateSeconds, 100 * evaluateSeconds / trainSeconds);
         return counts;
@@ -171,7 +185,26 @@ public final class AccuracyBenchmark {
     /** One way of turning the inner backtest into served weights and bands. */
     private record Variant(String name, EnsembleCalibration.WeightMethod method,
                            EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands,
-                           EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed) {
+                           EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed,
+                           int scaleDays, double priorOrigins, EnsembleCalibration.BandLevel level) {
+        Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
+                EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors,
+                Optional<HorizonWeights> fixed) {
+            this(name, method, weights, bands, bandErrors, fixed, EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays(),
+                    EnsembleCalibration.DEFAULT_BAND_RULE.priorOrigins(), EnsembleCalibration.DEFAULT_BAND_RULE.level());
+        }
+
+        /** The default weights with another band rule. */
+        static Variant bands(String name, EnsembleCalibration.BandSource bands, int scaleDays, double priorOrigins,
+                             EnsembleCalibration.BandLevel level) {
+            return new Variant(name, EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS, bands,
+                    EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(), scaleDays, priorOrigins, level);
+        }
+
+        EnsembleCalibration.BandRule bandRule() {
+            return new EnsembleCalibration.BandRule(bands, bandErrors, scaleDays, priorOrigins, level);
+        }
+
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
                 EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors) {
             this(name, method, weights, bands, bandErrors, Optional.empty());
@@ -198,7 +231,7 @@ public final class AccuracyBenchmark {
         return new HorizonWeights(buckets);
     }
 
-    private static final List<Variant> VARIANTS = List.of(
+    private static final List<Variant> ALL_VARIANTS = List.of(
             new Variant("default", EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
                     EnsembleCalibration.DEFAULT_BANDS),
             new Variant("equal weights (additive, LSTM, Holt-Winters, SBA), kind bands",
@@ -224,7 +257,33 @@ public final class AccuracyBenchmark {
             new Variant("confidence set: kind, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
                     EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
             new Variant("confidence set: own, own bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
-                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES));
+                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES),
+            Variant.bands("bands: kind, scale last 182 days", KIND, 182, 0, NOMINAL),
+            Variant.bands("bands: kind, scale last 365 days", KIND, 365, 0, NOMINAL),
+            Variant.bands("bands: rescaled (prior 16 origins)", RESCALED, 0, 16, NOMINAL),
+            Variant.bands("bands: kind, origin level", KIND, 0, 0, ORIGIN),
+            Variant.bands("bands: kind, origin level, scale 182 days", KIND, 182, 0, ORIGIN),
+            Variant.bands("bands: rescaled (prior 16), origin level", RESCALED, 0, 16, ORIGIN),
+            Variant.bands("bands: rescaled (prior 16), origin level, scale 182 days", RESCALED, 182, 16, ORIGIN),
+            Variant.bands("bands: rescaled (prior 4), origin level", RESCALED, 0, 4, ORIGIN));
+
+    /**
+     * The default and the variants whose name contains one of the comma-separated words of system property
+     * {@code bench.variants} (all of them without it): each variant costs a forecast per series and cutoff.
+     */
+    private static final List<Variant> VARIANTS = selected(System.getProperty("bench.variants", ""));
+
+    private static List<Variant> selected(String words) {
+        List<Variant> out = new ArrayList<>();
+        for (int v = 0; v < ALL_VARIANTS.size(); v++) {
+            String name = ALL_VARIANTS.get(v).name();
+            if (v == 0 || words.isBlank()
+                    || java.util.Arrays.stream(words.split(",")).anyMatch(w -> name.contains(w.strip()))) {
+                out.add(ALL_VARIANTS.get(v));
+            }
+        }
+        return out;
+    }
 
     private record Trained(List<EnsembleModel> variants, LstmForecaster servedLstm, double evaluateSeconds) {
     }
@@ -257,7 +316,7 @@ public final class AccuracyBenchmark {
         for (Variant v : VARIANTS) {
             variants.add(new EnsembleModel(table, fits.models(), lstm.served().forecaster(), EnsembleWeights.DEFAULT,
                     additiveConfig, EnsembleCalibration.learn(evaluation.backtests(), settings.intervalWidth(),
-                            v.fixed(), v.method(), v.weights(), v.bands(), v.bandErrors())));
+                            v.fixed(), v.method(), v.weights(), v.bandRule())));
         }
         return new Trained(variants, lstm.served().forecaster(), evaluateSeconds);
     }
@@ -289,6 +348,7 @@ public final class AccuracyBenchmark {
             score.add(bucket, "intermittent", Math.abs(a - Math.max(0, sba[d])) / scale);
             score.add(bucket, "lstm_free", Math.abs(a - lstmFree[d]) / scale);
             score.covered(bucket, a >= forecast.lower()[d] && a <= forecast.upper()[d]);
+            score.width(bucket, (forecast.upper()[d] - forecast.lower()[d]) / scale);
         }
     }
 
@@ -326,6 +386,60 @@ public final class AccuracyBenchmark {
         }
         OUT.printf(Locale.ROOT, "| %s | %d of %d | %.3f | %.3f | %.1f%% (%.1f%% .. %.1f%%) |%n", name, met, cells,
                 ratioSum / cells, worst, 100 * coverageSum / series, 100 * coverageMin, 100 * coverageMax);
+    }
+
+    /**
+     * Per band variant: coverage per series (min .. max, how many in the issue's 75-85%), mean distance from
+     * nominal and mean interval width in MASE-scale units; then coverage per series and horizon bucket.
+     */
+    private static void bandSummary(List<Map<String, Score>> scores, int horizon) {
+        OUT.printf(Locale.ROOT, "%n| band variant | coverage mean (min .. max) | series in 75-85%% |"
+                + " mean abs(coverage - 80%%) | mean width / scale |%n|---|---|---|---|---|%n");
+        StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "%n| band variant | series | 1-7 | 8-28 |"
+                + " 29-91 | 92-365 | all | width / scale |%n|---|---|---|---|---|---|---|---|%n"));
+        for (int v = 0; v < VARIANTS.size(); v++) {
+            double sum = 0;
+            double min = 1;
+            double max = 0;
+            double distance = 0;
+            double widthSum = 0;
+            int inRange = 0;
+            int series = 0;
+            for (Map.Entry<String, Score> e : scores.get(v).entrySet()) {
+                double[] all = new double[4];
+                StringBuilder buckets = new StringBuilder();
+                for (HorizonBucket bucket : HorizonBucket.values()) {
+                    double[] cov = e.getValue().coverage.get(bucket);
+                    if (cov == null || bucket.first() > horizon) {
+                        buckets.append(" | ");
+                        continue;
+                    }
+                    double[] w = e.getValue().width.get(bucket);
+                    all[0] += cov[0];
+                    all[1] += cov[1];
+                    all[2] += w[0];
+                    all[3] += w[1];
+                    buckets.append(String.format(Locale.ROOT, " | %.1f", 100 * cov[0] / cov[1]));
+                }
+                if (all[1] == 0) {
+                    continue;
+                }
+                double c = all[0] / all[1];
+                series++;
+                sum += c;
+                min = Math.min(min, c);
+                max = Math.max(max, c);
+                distance += Math.abs(c - 0.8);
+                widthSum += all[2] / all[3];
+                inRange += c >= 0.75 && c <= 0.85 ? 1 : 0;
+                detail.append(String.format(Locale.ROOT, "| %s | %s%s | %.1f | %.2f |%n", VARIANTS.get(v).name(),
+                        e.getKey(), buckets, 100 * c, all[2] / all[3]));
+            }
+            OUT.printf(Locale.ROOT, "| %s | %.1f%% (%.1f .. %.1f) | %d of %d | %.1f | %.2f |%n", VARIANTS.get(v).name(),
+                    100 * sum / series, 100 * min, 100 * max, inRange, series, 100 * distance / series,
+                    widthSum / series);
+        }
+        OUT.print(detail);
     }
 
     /** The best of every member, the three (additive, LSTM, seasonal-naive) and the two added ones. */
