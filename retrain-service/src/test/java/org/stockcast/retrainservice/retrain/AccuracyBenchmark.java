@@ -258,14 +258,13 @@ public final class AccuracyBenchmark {
                     EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
             new Variant("confidence set: own, own bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
                     EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES),
-            Variant.bands("bands: kind, scale last 182 days", KIND, 182, 0, NOMINAL),
-            Variant.bands("bands: kind, scale last 365 days", KIND, 365, 0, NOMINAL),
-            Variant.bands("bands: rescaled (prior 16 origins)", RESCALED, 0, 16, NOMINAL),
+            Variant.bands("bands: kind, nominal level (the default before)", KIND, 0, 0, NOMINAL),
             Variant.bands("bands: kind, origin level", KIND, 0, 0, ORIGIN),
-            Variant.bands("bands: kind, origin level, scale 182 days", KIND, 182, 0, ORIGIN),
+            Variant.bands("bands: rescaled (prior 4), nominal level", RESCALED, 0, 4, NOMINAL),
+            Variant.bands("bands: rescaled (no shrinkage), origin level", RESCALED, 0, 0, ORIGIN),
             Variant.bands("bands: rescaled (prior 16), origin level", RESCALED, 0, 16, ORIGIN),
-            Variant.bands("bands: rescaled (prior 16), origin level, scale 182 days", RESCALED, 182, 16, ORIGIN),
-            Variant.bands("bands: rescaled (prior 4), origin level", RESCALED, 0, 4, ORIGIN));
+            Variant.bands("bands: rescaled (prior 4), origin level, scale 182 days", RESCALED, 182, 4, ORIGIN),
+            Variant.bands("bands: rescaled (prior 4), origin level, scale 365 days", RESCALED, 365, 4, ORIGIN));
 
     /**
      * The default and the variants whose name contains one of the comma-separated words of system property

@@ -42,11 +42,13 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
 
     /** The choice the accuracy benchmark supports (BENCHMARKS.md, "Forecast accuracy"). */
     public static final WeightSource DEFAULT_WEIGHTS = WeightSource.SHRUNK;
-    public static final BandSource DEFAULT_BANDS = BandSource.KIND;
+    public static final BandSource DEFAULT_BANDS = BandSource.RESCALED;
     public static final WeightMethod DEFAULT_METHOD = WeightMethod.GRID;
     public static final BandErrors DEFAULT_BAND_ERRORS = BandErrors.CROSS_FITTED;
-    public static final BandRule DEFAULT_BAND_RULE = new BandRule(DEFAULT_BANDS, DEFAULT_BAND_ERRORS, 0, 0,
-            BandLevel.NOMINAL);
+    /** Own origins worth the kind's pool when rescaling: 4 and 16 measured, 4 nearer nominal on pharma and bundled. */
+    public static final double DEFAULT_PRIOR_ORIGINS = 4;
+    public static final BandRule DEFAULT_BAND_RULE = new BandRule(DEFAULT_BANDS, DEFAULT_BAND_ERRORS, 0,
+            DEFAULT_PRIOR_ORIGINS, BandLevel.ORIGIN);
 
     /** The quantile level of a bucket's band: the nominal width, or the {@code OriginLevel} one. */
     public enum BandLevel { NOMINAL, ORIGIN }

@@ -36,7 +36,8 @@ final class ProfileLearner {
     static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
                                          Optional<HorizonWeights> fixed, EnsembleCalibration.WeightMethod method,
                                          EnsembleCalibration.BandErrors bandErrors) {
-        return learn(backtests, width, fixed, method, bandErrors, 0, EnsembleCalibration.BandLevel.NOMINAL);
+        return learn(backtests, width, fixed, method, bandErrors, EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays(),
+                EnsembleCalibration.DEFAULT_BAND_RULE.level());
     }
 
     /**
