@@ -11,7 +11,8 @@ import org.stockcast.model.backtest.HorizonBucket;
 /**
  * Weights, split-conformal interval bands and error paths from backtests. The bands are empirical quantiles of the
  * blend's out-of-sample scaled errors (actual - forecast) / scale per horizon bucket, at ranks with the usual
- * finite-sample correction ceil((n + 1) p); errors are asymmetric for demand, so each side has its own quantile.
+ * finite-sample correction ceil((n + 1) p), at the nominal level or the {@link OriginLevel} one; errors are
+ * asymmetric for demand, so each side has its own quantile.
  */
 final class ProfileLearner {
     /** Error paths kept per profile: enough for the policy's quantiles, small in ensemble.json. */
