@@ -191,7 +191,8 @@ public final class AccuracyBenchmark {
                 EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors,
                 Optional<HorizonWeights> fixed) {
             this(name, method, weights, bands, bandErrors, fixed, EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays(),
-                    EnsembleCalibration.DEFAULT_BAND_RULE.priorOrigins(), EnsembleCalibration.DEFAULT_BAND_RULE.level());
+                    EnsembleCalibration.DEFAULT_BAND_RULE.priorOrigins(),
+                    EnsembleCalibration.DEFAULT_BAND_RULE.level());
         }
 
         /** The default weights with another band rule. */

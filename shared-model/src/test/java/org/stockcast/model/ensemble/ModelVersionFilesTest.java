@@ -94,7 +94,7 @@ class ModelVersionFilesTest {
     @Test
     void theBandScaleWindowRoundTripsAndAFileWithoutItReadsAsTheWholeHistory() throws IOException {
         var series = model.dataset().dailySeries(SalesFilter.ALL).orElseThrow();
-        java.util.Map<Member, org.stockcast.model.forecaster.Forecaster> members = new java.util.EnumMap<>(Member.class);
+        var members = new java.util.EnumMap<Member, org.stockcast.model.forecaster.Forecaster>(Member.class);
         members.put(Member.SEASONAL_NAIVE, org.stockcast.model.backtest.Backtest.seasonalNaive(7));
         SeriesBacktest backtest = EnsembleBacktest.run(SeriesKey.TOTAL, series,
                 new BacktestPlan(28, 7, 0, 91, 7, 28), members, 0);
