@@ -15,5 +15,6 @@ cp -r shared-model/target/classes "$snapshot/shared-classes"
 cp -r shared-model/target/test-classes "$snapshot/shared-test-classes"
 cp="$snapshot/test-classes:$snapshot/classes:$snapshot/shared-classes:$snapshot/shared-test-classes:$(cat retrain-service/target/bench.classpath)"
 export OMP_NUM_THREADS=1
-java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=4G \
+# BENCH_JAVA_OPTS, e.g. -Dbench.variants=bands: run the default and the variants named so only
+java ${BENCH_JAVA_OPTS:-} -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G -Dorg.bytedeco.javacpp.maxphysicalbytes=4G \
     -cp "$cp" org.stockcast.retrainservice.retrain.AccuracyBenchmark "$@"

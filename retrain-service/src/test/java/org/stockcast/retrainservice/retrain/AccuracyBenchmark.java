@@ -1,5 +1,10 @@
 package org.stockcast.retrainservice.retrain;
 
+import static org.stockcast.model.ensemble.EnsembleCalibration.BandLevel.NOMINAL;
+import static org.stockcast.model.ensemble.EnsembleCalibration.BandLevel.ORIGIN;
+import static org.stockcast.model.ensemble.EnsembleCalibration.BandSource.KIND;
+import static org.stockcast.model.ensemble.EnsembleCalibration.BandSource.RESCALED;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,6 +74,8 @@ public final class AccuracyBenchmark {
     private static final class Score {
         final Map<HorizonBucket, Map<String, double[]>> mase = new EnumMap<>(HorizonBucket.class);
         final Map<HorizonBucket, double[]> coverage = new EnumMap<>(HorizonBucket.class);
+        /** bucket -> [sum of interval width / scale, points]: how wide the bands are for their coverage. */
+        final Map<HorizonBucket, double[]> width = new EnumMap<>(HorizonBucket.class);
 
         void add(HorizonBucket bucket, String part, double error) {
             double[] acc = mase.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
@@ -80,6 +87,12 @@ public final class AccuracyBenchmark {
         void covered(HorizonBucket bucket, boolean inside) {
             double[] acc = coverage.computeIfAbsent(bucket, b -> new double[2]);
             acc[0] += inside ? 1 : 0;
+            acc[1]++;
+        }
+
+        void width(HorizonBucket bucket, double scaledWidth) {
+            double[] acc = width.computeIfAbsent(bucket, b -> new double[2]);
+            acc[0] += scaledWidth;
             acc[1]++;
         }
     }
@@ -167,14 +180,19 @@ public final class AccuracyBenchmark {
             summary(VARIANTS.get(v).name(), scores.get(v), protocol.horizon());
         }
         int before = VARIANTS.stream().map(Variant::name).toList().indexOf(PREVIOUS_DEFAULT);
-        beforeAfter(PREVIOUS_DEFAULT, scores.get(before), scores.get(0), protocol.horizon());
+        if (before >= 0) {
+            beforeAfter(PREVIOUS_DEFAULT, scores.get(before), scores.get(0), protocol.horizon());
+        }
+        bandSummary(scores, protocol.horizon());
         OUT.printf(Locale.ROOT, "%nRetrain at %d cutoffs: %.1f s in all, evaluate stage %.1f s (%.0f%% of it).%n%n",
                 cutoffs.size(), trainSeconds - denseSeconds, evaluateSeconds,
                 100 * evaluateSeconds / (trainSeconds - denseSeconds));
         // the retrain with the dense backtest instead of the service's (both ran; each share leaves the other out)
         double denseRetrain = trainSeconds - evaluateSeconds;
-        OUT.printf(Locale.ROOT, "Evaluate stage with short origins every %d days: %.1f s (%.0f%% of that retrain).%n%n",
-                DENSE_STEP, denseSeconds, 100 * denseSeconds / denseRetrain);
+        if (denseSeconds > 1) {
+            OUT.printf(Locale.ROOT, "Evaluate stage with short origins every %d days: %.1f s (%.0f%% of that"
+                    + " retrain).%n%n", DENSE_STEP, denseSeconds, 100 * denseSeconds / denseRetrain);
+        }
         return counts;
     }
 
@@ -185,7 +203,35 @@ public final class AccuracyBenchmark {
     private record Variant(String name, EnsembleCalibration.WeightMethod method,
                            EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands,
                            EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed,
-                           EnsembleCalibration.WeightPrior prior, int step) {
+                           EnsembleCalibration.WeightPrior prior, int step, int scaleDays, double priorOrigins,
+                           EnsembleCalibration.BandLevel level) {
+        Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
+                EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors,
+                Optional<HorizonWeights> fixed, EnsembleCalibration.WeightPrior prior, int step) {
+            this(name, method, weights, bands, bandErrors, fixed, prior, step,
+                    EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays(),
+                    EnsembleCalibration.DEFAULT_BAND_RULE.priorOrigins(),
+                    EnsembleCalibration.DEFAULT_BAND_RULE.level());
+        }
+
+        /** The default weights with another band rule. */
+        static Variant bands(String name, EnsembleCalibration.BandSource bands, int scaleDays, double priorOrigins,
+                             EnsembleCalibration.BandLevel level) {
+            return new Variant(name, EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS, bands,
+                    EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(), EnsembleCalibration.DEFAULT_PRIOR,
+                    SERVICE_STEP, scaleDays, priorOrigins, level);
+        }
+
+        EnsembleCalibration.BandRule bandRule() {
+            return new EnsembleCalibration.BandRule(bands, bandErrors, scaleDays, priorOrigins, level);
+        }
+
+        Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
+                EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors) {
+            this(name, method, weights, bands, bandErrors, Optional.empty(), EnsembleCalibration.DEFAULT_PRIOR,
+                    SERVICE_STEP);
+        }
+
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
                 EnsembleCalibration.BandSource bands) {
             this(name, method, weights, bands, EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(),
@@ -221,7 +267,7 @@ public final class AccuracyBenchmark {
         return new HorizonWeights(buckets);
     }
 
-    private static final List<Variant> VARIANTS = List.of(
+    private static final List<Variant> ALL_VARIANTS = List.of(
             new Variant("default", EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
                     EnsembleCalibration.DEFAULT_BANDS),
             new Variant("equal weights (additive, LSTM, Holt-Winters, SBA), kind bands",
@@ -242,7 +288,38 @@ public final class AccuracyBenchmark {
             Variant.shrunk("step 3: Stock-Watson to equal", EnsembleCalibration.WeightPrior.EQUAL_STOCK_WATSON,
                     DENSE_STEP),
             Variant.shrunk("step 3: equal unless worse", EnsembleCalibration.WeightPrior.EQUAL_UNLESS_WORSE,
-                    DENSE_STEP));
+                    DENSE_STEP),
+            new Variant("confidence set: shrunk, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
+                    EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND),
+            new Variant("confidence set: kind, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
+                    EnsembleCalibration.WeightSource.KIND, EnsembleCalibration.BandSource.KIND),
+            new Variant("confidence set: own, own bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
+                    EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.SERIES),
+            Variant.bands("bands: kind, nominal level (the default before)", KIND, 0, 0, NOMINAL),
+            Variant.bands("bands: kind, origin level", KIND, 0, 0, ORIGIN),
+            Variant.bands("bands: rescaled (prior 4), nominal level", RESCALED, 0, 4, NOMINAL),
+            Variant.bands("bands: rescaled (no shrinkage), origin level", RESCALED, 0, 0, ORIGIN),
+            Variant.bands("bands: rescaled (prior 16), origin level", RESCALED, 0, 16, ORIGIN),
+            Variant.bands("bands: rescaled (prior 4), origin level, scale 182 days", RESCALED, 182, 4, ORIGIN),
+            Variant.bands("bands: rescaled (prior 4), origin level, scale 365 days", RESCALED, 365, 4, ORIGIN));
+
+    /**
+     * The default and the variants whose name contains one of the comma-separated words of system property
+     * {@code bench.variants} (all of them without it): each variant costs a forecast per series and cutoff.
+     */
+    private static final List<Variant> VARIANTS = selected(System.getProperty("bench.variants", ""));
+
+    private static List<Variant> selected(String words) {
+        List<Variant> out = new ArrayList<>();
+        for (int v = 0; v < ALL_VARIANTS.size(); v++) {
+            String name = ALL_VARIANTS.get(v).name();
+            if (v == 0 || words.isBlank()
+                    || java.util.Arrays.stream(words.split(",")).anyMatch(w -> name.contains(w.strip()))) {
+                out.add(ALL_VARIANTS.get(v));
+            }
+        }
+        return out;
+    }
 
     private record Trained(List<EnsembleModel> variants, LstmForecaster servedLstm, double evaluateSeconds,
                            double denseEvaluateSeconds) {
@@ -275,16 +352,18 @@ public final class AccuracyBenchmark {
         // the same stage with denser short origins, for the variants that learn from it (not published)
         InventoryProperties.Evaluate dense = new InventoryProperties.Evaluate(91, DENSE_STEP, 3, 91, 7, 56, 30, 0.8);
         long t1 = System.nanoTime();
-        EvaluateStage.Outcome denseEvaluation = EvaluateStage.evaluate(table, lstm.scored(), lstm.scoredCut(),
-                additiveConfig, dense, EnsembleWeights.Mode.AUTO, quiet);
+        // skipped when -Dbench.variants selects none of them: it doubles the evaluate time
+        EvaluateStage.Outcome denseEvaluation = VARIANTS.stream().anyMatch(v -> v.step() == DENSE_STEP)
+                ? EvaluateStage.evaluate(table, lstm.scored(), lstm.scoredCut(), additiveConfig, dense,
+                        EnsembleWeights.Mode.AUTO, quiet)
+                : evaluation;
         double denseSeconds = (System.nanoTime() - t1) / 1e9;
         List<EnsembleModel> variants = new ArrayList<>();
         for (Variant v : VARIANTS) {
             variants.add(new EnsembleModel(table, fits.models(), lstm.served().forecaster(), EnsembleWeights.DEFAULT,
                     additiveConfig, EnsembleCalibration.learn(
                             (v.step() == DENSE_STEP ? denseEvaluation : evaluation).backtests(),
-                            settings.intervalWidth(), v.fixed(), v.method(), v.weights(), v.bands(), v.bandErrors(),
-                            v.prior())));
+                            settings.intervalWidth(), v.fixed(), v.method(), v.weights(), v.prior(), v.bandRule())));
         }
         return new Trained(variants, lstm.served().forecaster(), evaluateSeconds, denseSeconds);
     }
@@ -316,6 +395,7 @@ public final class AccuracyBenchmark {
             score.add(bucket, "intermittent", Math.abs(a - Math.max(0, sba[d])) / scale);
             score.add(bucket, "lstm_free", Math.abs(a - lstmFree[d]) / scale);
             score.covered(bucket, a >= forecast.lower()[d] && a <= forecast.upper()[d]);
+            score.width(bucket, (forecast.upper()[d] - forecast.lower()[d]) / scale);
         }
     }
 
@@ -393,6 +473,60 @@ public final class AccuracyBenchmark {
             }
         }
         return best;
+    }
+
+    /**
+     * Per band variant: coverage per series (min .. max, how many in the issue's 75-85%), mean distance from
+     * nominal and mean interval width in MASE-scale units; then coverage per series and horizon bucket.
+     */
+    private static void bandSummary(List<Map<String, Score>> scores, int horizon) {
+        OUT.printf(Locale.ROOT, "%n| band variant | coverage mean (min .. max) | series in 75-85%% |"
+                + " mean abs(coverage - 80%%) | mean width / scale |%n|---|---|---|---|---|%n");
+        StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "%n| band variant | series | 1-7 | 8-28 |"
+                + " 29-91 | 92-365 | all | width / scale |%n|---|---|---|---|---|---|---|---|%n"));
+        for (int v = 0; v < VARIANTS.size(); v++) {
+            double sum = 0;
+            double min = 1;
+            double max = 0;
+            double distance = 0;
+            double widthSum = 0;
+            int inRange = 0;
+            int series = 0;
+            for (Map.Entry<String, Score> e : scores.get(v).entrySet()) {
+                double[] all = new double[4];
+                StringBuilder buckets = new StringBuilder();
+                for (HorizonBucket bucket : HorizonBucket.values()) {
+                    double[] cov = e.getValue().coverage.get(bucket);
+                    if (cov == null || bucket.first() > horizon) {
+                        buckets.append(" | ");
+                        continue;
+                    }
+                    double[] w = e.getValue().width.get(bucket);
+                    all[0] += cov[0];
+                    all[1] += cov[1];
+                    all[2] += w[0];
+                    all[3] += w[1];
+                    buckets.append(String.format(Locale.ROOT, " | %.1f", 100 * cov[0] / cov[1]));
+                }
+                if (all[1] == 0) {
+                    continue;
+                }
+                double c = all[0] / all[1];
+                series++;
+                sum += c;
+                min = Math.min(min, c);
+                max = Math.max(max, c);
+                distance += Math.abs(c - 0.8);
+                widthSum += all[2] / all[3];
+                inRange += c >= 0.75 && c <= 0.85 ? 1 : 0;
+                detail.append(String.format(Locale.ROOT, "| %s | %s%s | %.1f | %.2f |%n", VARIANTS.get(v).name(),
+                        e.getKey(), buckets, 100 * c, all[2] / all[3]));
+            }
+            OUT.printf(Locale.ROOT, "| %s | %.1f%% (%.1f .. %.1f) | %d of %d | %.1f | %.2f |%n", VARIANTS.get(v).name(),
+                    100 * sum / series, 100 * min, 100 * max, inRange, series, 100 * distance / series,
+                    widthSum / series);
+        }
+        OUT.print(detail);
     }
 
     /** The best of every member, the three (additive, LSTM, seasonal-naive) and the two added ones. */

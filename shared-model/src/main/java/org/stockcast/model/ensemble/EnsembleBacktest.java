@@ -34,7 +34,7 @@ public final class EnsembleBacktest {
         for (int length : plan.shortOrigins(n, cut)) {
             origins.add(origin(series, length, Math.min(plan.holdoutDays(), n - length), plan, members, false));
         }
-        return new SeriesBacktest(key, origins, WeightLoss.of(series.values()));
+        return new SeriesBacktest(key, origins, WeightLoss.of(series.values()), series.values());
     }
 
     private static OriginForecasts origin(DailySeries series, int length, int horizon, BacktestPlan plan,

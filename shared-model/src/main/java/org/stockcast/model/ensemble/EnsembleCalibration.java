@@ -14,9 +14,11 @@ import org.stockcast.model.dataset.SalesFilter;
  * series (products not in the backtest sample, on-demand filters).
  *
  * @param intervalWidth the nominal coverage of the bands, e.g. 0.8
+ * @param bandScaleDays the {@link BandScale} window the bands are in units of (0, and null as in versions saved
+ *                      before it: the whole history)
  */
 public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfile> series,
-                                  Map<SeriesKind, SeriesProfile> pooled) {
+                                  Map<SeriesKind, SeriesProfile> pooled, Integer bandScaleDays) {
     /** Where a backtested series' weights come from: its own backtest, its kind's pool, or its own shrunk to it. */
     public enum WeightSource { SERIES, KIND, SHRUNK }
 
@@ -40,8 +42,11 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
         }
     }
 
-    /** Where a backtested series' interval bands come from: its own blend errors or its kind's pool. */
-    public enum BandSource { SERIES, KIND }
+    /**
+     * Where a backtested series' interval bands come from: its own blend errors, its kind's pool, or the pool's
+     * rescaled to cover its own errors, shrunk to the pool ({@code BandRescale}).
+     */
+    public enum BandSource { SERIES, KIND, RESCALED }
 
     /**
      * Which errors the bands are quantiles of: the blend's errors on the origins its weights were learned on, or
@@ -51,10 +56,28 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
 
     /** The choice the accuracy benchmark supports (BENCHMARKS.md, "Forecast accuracy"). */
     public static final WeightSource DEFAULT_WEIGHTS = WeightSource.SHRUNK;
-    public static final BandSource DEFAULT_BANDS = BandSource.KIND;
+    public static final BandSource DEFAULT_BANDS = BandSource.RESCALED;
     public static final WeightMethod DEFAULT_METHOD = WeightMethod.GRID;
     public static final BandErrors DEFAULT_BAND_ERRORS = BandErrors.CROSS_FITTED;
     public static final WeightPrior DEFAULT_PRIOR = WeightPrior.EQUAL_HALF;
+    /**
+     * Own origins worth the kind's pool when rescaling. None, 4 and 16 measured: none and 4 within 0.3 points of
+     * coverage, 16 further from nominal; 4 keeps a series with one or two origins near its kind.
+     */
+    public static final double DEFAULT_PRIOR_ORIGINS = 4;
+    public static final BandRule DEFAULT_BAND_RULE = new BandRule(DEFAULT_BANDS, DEFAULT_BAND_ERRORS, 0,
+            DEFAULT_PRIOR_ORIGINS, BandLevel.ORIGIN);
+
+    /** The quantile level of a bucket's band: the nominal width, or the {@code OriginLevel} one. */
+    public enum BandLevel { NOMINAL, ORIGIN }
+
+    /**
+     * How bands are learned: their source and errors, the {@link BandScale} window (days, 0 = whole history),
+     * for {@link BandSource#RESCALED} the own origins that weigh as much as the kind's pool, and the level.
+     */
+    public record BandRule(BandSource source, BandErrors errors, int scaleDays, double priorOrigins,
+                           BandLevel level) {
+    }
 
     public EnsembleCalibration {
         series = Map.copyOf(series);
@@ -62,6 +85,15 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
         if (pooled.size() != SeriesKind.values().length) {
             throw new IllegalArgumentException("a pooled profile per series kind is required");
         }
+        bandScaleDays = bandScaleDays == null ? 0 : bandScaleDays;
+        if (bandScaleDays < 0) {
+            throw new IllegalArgumentException("band scale window must be >= 0 days: " + bandScaleDays);
+        }
+    }
+
+    /** The unit the bands of a forecast from {@code history} are multiplied by. */
+    public double bandScale(double[] history) {
+        return BandScale.of(history, history.length, bandScaleDays);
     }
 
     /** The series' own profile when it was backtested, else its kind's pool. */
@@ -77,40 +109,69 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      */
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
                                                       Optional<HorizonWeights> fixed) {
-        return learn(backtests, intervalWidth, fixed, DEFAULT_METHOD, DEFAULT_WEIGHTS, DEFAULT_BANDS,
-                DEFAULT_BAND_ERRORS,
-                DEFAULT_PRIOR);
+        return learn(backtests, intervalWidth, fixed, DEFAULT_METHOD, DEFAULT_WEIGHTS, DEFAULT_PRIOR,
+                DEFAULT_BAND_RULE);
+    }
+
+    /** With the default band rule's scale window, prior origins and level. */
+    public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
+                                                      Optional<HorizonWeights> fixed, WeightMethod method,
+                                                      WeightSource weightSource, BandSource bandSource,
+                                                      BandErrors bandErrors, WeightPrior prior) {
+        return learn(backtests, intervalWidth, fixed, method, weightSource, prior,
+                new BandRule(bandSource, bandErrors, DEFAULT_BAND_RULE.scaleDays(), DEFAULT_BAND_RULE.priorOrigins(),
+                        DEFAULT_BAND_RULE.level()));
+    }
+
+    /** With the default weight prior. */
+    public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
+                                                      Optional<HorizonWeights> fixed, WeightMethod method,
+                                                      WeightSource weightSource, BandSource bandSource,
+                                                      BandErrors bandErrors) {
+        return learn(backtests, intervalWidth, fixed, method, weightSource, bandSource, bandErrors, DEFAULT_PRIOR);
+    }
+
+    /** With the default weight prior and every choice of the band rule. */
+    public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
+                                                      Optional<HorizonWeights> fixed, WeightMethod method,
+                                                      WeightSource weightSource, BandRule bandRule) {
+        return learn(backtests, intervalWidth, fixed, method, weightSource, DEFAULT_PRIOR, bandRule);
     }
 
     /**
+     * With every choice of the weights and bands.
      * With {@link WeightMethod#CONFIDENCE_SET}, {@link WeightSource#SHRUNK} sets the series' own points beside its
      * kind's pool (which holds them too), so its own evidence counts twice.
      */
     public static Optional<EnsembleCalibration> learn(List<SeriesBacktest> backtests, double intervalWidth,
                                                       Optional<HorizonWeights> fixed, WeightMethod method,
-                                                      WeightSource weightSource, BandSource bandSource,
-                                                      BandErrors bandErrors,
-                                                      WeightPrior prior) {
+                                                      WeightSource weightSource, WeightPrior prior,
+                                                      BandRule bandRule) {
+        BandSource bandSource = bandRule.source();
+        BandErrors bandErrors = bandRule.errors();
+        int scaleDays = bandRule.scaleDays();
         Map<SeriesKind, List<SeriesBacktest>> byKind = new EnumMap<>(SeriesKind.class);
         for (SeriesBacktest backtest : backtests) {
             SeriesKey.filter(backtest.key()).ifPresent(filter ->
                     byKind.computeIfAbsent(SeriesKind.of(filter), k -> new ArrayList<>()).add(backtest));
         }
-        Optional<SeriesProfile> all = ProfileLearner.learn(backtests, intervalWidth, fixed, method, bandErrors);
+        Optional<SeriesProfile> all = ProfileLearner.learn(backtests, intervalWidth, fixed, method, bandErrors,
+                scaleDays, bandRule.level());
         if (all.isEmpty()) {
             return Optional.empty();
         }
         Map<SeriesKind, SeriesProfile> pooled = new EnumMap<>(SeriesKind.class);
         for (SeriesKind kind : SeriesKind.values()) {
             List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
-            pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed, method, bandErrors)
-                    .orElse(all.get()));
+            pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed, method, bandErrors, scaleDays,
+                    bandRule.level()).orElse(all.get()));
         }
         Map<String, HorizonWeights> shrunk = new LinkedHashMap<>();
         if (fixed.isEmpty() && weightSource == WeightSource.SHRUNK && method == WeightMethod.GRID) {
             byKind.values().forEach(group -> shrunk.putAll(ShrunkWeights.learn(group, prior)));
         }
         Map<String, SeriesProfile> own = new LinkedHashMap<>();
+        Map<SeriesKind, List<HorizonWeights>> foldWeights = new EnumMap<>(SeriesKind.class);
         for (SeriesBacktest backtest : backtests) {
             SeriesKind kind = SeriesKey.filter(backtest.key()).map(SeriesKind::of).orElse(SeriesKind.TOTAL);
             Optional<HorizonWeights> weights = fixed.isPresent() ? fixed : switch (weightSource) {
@@ -119,12 +180,22 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
                 case SHRUNK -> method == WeightMethod.GRID ? Optional.ofNullable(shrunk.get(backtest.key()))
                         : Optional.of(WeightLearner.learn(withOwnTwice(backtest, byKind.get(kind)), method));
             };
-            ProfileLearner.learn(List.of(backtest), intervalWidth, weights, method)
-                    .map(p -> bandSource == BandSource.KIND
-                            ? new SeriesProfile(p.weights(), pooled.get(kind).bands(), p.errorPaths()) : p)
+            ProfileLearner.learn(List.of(backtest), intervalWidth, weights, method, bandErrors, scaleDays,
+                    bandRule.level())
+                    .map(p -> switch (bandSource) {
+                        case SERIES -> p;
+                        case KIND -> new SeriesProfile(p.weights(), pooled.get(kind).bands(), p.errorPaths());
+                        case RESCALED -> new SeriesProfile(p.weights(), BandRescale.rescaled(pooled.get(kind).bands(),
+                                backtest, byKind.getOrDefault(kind, backtests),
+                                foldWeights.computeIfAbsent(kind, k -> fixed.isPresent()
+                                        || bandErrors == BandErrors.IN_SAMPLE
+                                        ? BandRescale.sameWeights(pooled.get(k).weights())
+                                        : BandRescale.foldWeights(byKind.getOrDefault(k, backtests), method)),
+                                intervalWidth, scaleDays, bandRule.priorOrigins()), p.errorPaths());
+                    })
                     .ifPresent(p -> own.put(backtest.key(), p));
         }
-        return Optional.of(new EnsembleCalibration(intervalWidth, own, pooled));
+        return Optional.of(new EnsembleCalibration(intervalWidth, own, pooled, scaleDays));
     }
 
     private static List<SeriesBacktest> withOwnTwice(SeriesBacktest own, List<SeriesBacktest> group) {

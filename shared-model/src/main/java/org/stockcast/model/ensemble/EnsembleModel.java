@@ -11,7 +11,6 @@ import org.stockcast.model.additive.AdditiveConfig;
 import org.stockcast.model.additive.AdditiveForecast;
 import org.stockcast.model.additive.AdditiveModel;
 import org.stockcast.model.additive.FittedAdditiveModel;
-import org.stockcast.model.backtest.Backtest;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
@@ -189,30 +188,7 @@ public final class EnsembleModel {
         SeriesProfile profile = calibration.get().profile(filter);
         Map<Member, double[]> members = MemberForecasts.of(history, additiveForecast.yhat(), lstmForecast,
                 profile.weights(), MAX_DAYS, SEASON);
-        return Optional.of(Blend.calibrated(history, members, profile, intervalScale(history.values()), MAX_DAYS));
-    }
-
-    /**
-     * The unit of the calibrated bands: the history's in-sample seasonal-naive MAE (the MASE scale the bands were
-     * learned in); for a history too short or too regular for it, the lag-1 MAE, then the mean level.
-     */
-    static double intervalScale(double[] values) {
-        double scale = Backtest.naiveScale(values, values.length, SEASON);
-        if (scale > 0) {
-            return scale;
-        }
-        scale = Backtest.naiveScale(values, values.length, 1);
-        if (scale > 0) {
-            return scale;
-        }
-        double sum = 0;
-        int count = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                sum += Math.abs(v);
-                count++;
-            }
-        }
-        return count == 0 ? 0 : sum / count;
+        return Optional.of(Blend.calibrated(history, members, profile,
+                calibration.get().bandScale(history.values()), MAX_DAYS));
     }
 }

@@ -11,7 +11,8 @@ import org.stockcast.model.backtest.HorizonBucket;
 /**
  * Weights, split-conformal interval bands and error paths from backtests. The bands are empirical quantiles of the
  * blend's out-of-sample scaled errors (actual - forecast) / scale per horizon bucket, at ranks with the usual
- * finite-sample correction ceil((n + 1) p); errors are asymmetric for demand, so each side has its own quantile.
+ * finite-sample correction ceil((n + 1) p), at the nominal level or the {@link OriginLevel} one; errors are
+ * asymmetric for demand, so each side has its own quantile.
  */
 final class ProfileLearner {
     /** Error paths kept per profile: enough for the policy's quantiles, small in ensemble.json. */
@@ -36,6 +37,18 @@ final class ProfileLearner {
     static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
                                          Optional<HorizonWeights> fixed, EnsembleCalibration.WeightMethod method,
                                          EnsembleCalibration.BandErrors bandErrors) {
+        return learn(backtests, width, fixed, method, bandErrors, EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays(),
+                EnsembleCalibration.DEFAULT_BAND_RULE.level());
+    }
+
+    /**
+     * {@code scaleDays}: the {@link BandScale} window the errors are scaled by (0 = whole history); {@code level}:
+     * the quantile level of each bucket's band, the nominal width or the {@link OriginLevel} one.
+     */
+    static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
+                                         Optional<HorizonWeights> fixed, EnsembleCalibration.WeightMethod method,
+                                         EnsembleCalibration.BandErrors bandErrors, int scaleDays,
+                                         EnsembleCalibration.BandLevel level) {
         if (backtests.stream().allMatch(b -> b.origins().isEmpty())) {
             return Optional.empty();
         }
@@ -51,10 +64,12 @@ final class ProfileLearner {
         Band previous = null;
         HorizonBucket previousBucket = null;
         for (HorizonBucket bucket : HorizonBucket.values()) {
-            double[] errors = crossFit ? crossFitted(held, heldWeights, bucket)
-                    : scaledErrors(backtests, bucket, weights);
+            List<double[]> byOrigin = crossFit ? crossFittedByOrigin(held, heldWeights, bucket, scaleDays)
+                    : originErrors(backtests, bucket, weights, scaleDays);
+            double[] errors = byOrigin.stream().flatMapToDouble(Arrays::stream).toArray();
             if (errors.length > 0) {
-                previous = band(errors, width);
+                previous = band(errors, level == EnsembleCalibration.BandLevel.ORIGIN
+                        ? OriginLevel.of(byOrigin, width) : width);
                 previousBucket = bucket;
                 bands.put(bucket, previous);
             } else if (previous != null) {
@@ -64,7 +79,7 @@ final class ProfileLearner {
         if (previous == null) {
             return Optional.empty();
         }
-        return Optional.of(new SeriesProfile(weights, bands, errorPaths(backtests, weights)));
+        return Optional.of(new SeriesProfile(weights, bands, errorPaths(backtests, weights, scaleDays)));
     }
 
     /**
@@ -81,19 +96,26 @@ final class ProfileLearner {
                     origins.add(b.origins().get(i));
                 }
             }
-            out.add(new SeriesBacktest(b.key(), origins, b.loss()));
+            out.add(new SeriesBacktest(b.key(), origins, b.loss(), b.values()));
         }
         return out;
     }
 
     /** Each held-out fold's blend errors under the weights learned on the other folds. */
-    private static double[] crossFitted(List<List<SeriesBacktest>> held, List<HorizonWeights> weights,
-                                        HorizonBucket bucket) {
+    static double[] crossFitted(List<List<SeriesBacktest>> held, List<HorizonWeights> weights,
+                                HorizonBucket bucket, int scaleDays) {
+        return crossFittedByOrigin(held, weights, bucket, scaleDays).stream().flatMapToDouble(Arrays::stream)
+                .toArray();
+    }
+
+    /** As {@link #crossFitted}, one array per origin. */
+    static List<double[]> crossFittedByOrigin(List<List<SeriesBacktest>> held, List<HorizonWeights> weights,
+                                              HorizonBucket bucket, int scaleDays) {
         List<double[]> parts = new ArrayList<>();
         for (int k = 0; k < held.size(); k++) {
-            parts.add(scaledErrors(held.get(k), bucket, weights.get(k)));
+            parts.addAll(originErrors(held.get(k), bucket, weights.get(k), scaleDays));
         }
-        return parts.stream().flatMapToDouble(Arrays::stream).toArray();
+        return parts;
     }
 
     /**
@@ -106,23 +128,34 @@ final class ProfileLearner {
         return new Band(band.lower() * factor, band.upper() * factor);
     }
 
-    static double[] scaledErrors(List<SeriesBacktest> backtests, HorizonBucket bucket, HorizonWeights weights) {
-        List<Double> errors = new ArrayList<>();
+    static double[] scaledErrors(List<SeriesBacktest> backtests, HorizonBucket bucket, HorizonWeights weights,
+                                 int scaleDays) {
+        return originErrors(backtests, bucket, weights, scaleDays).stream().flatMapToDouble(Arrays::stream)
+                .toArray();
+    }
+
+    /** The blend's scaled errors in the bucket, one array per origin that has a scale (possibly empty). */
+    static List<double[]> originErrors(List<SeriesBacktest> backtests, HorizonBucket bucket, HorizonWeights weights,
+                                       int scaleDays) {
+        List<double[]> out = new ArrayList<>();
         for (SeriesBacktest backtest : backtests) {
             for (OriginForecasts o : backtest.origins()) {
-                if (!(o.scale() > 0)) {
+                double scale = backtest.bandScale(o, scaleDays);
+                if (!(scale > 0)) {
                     continue;
                 }
                 int from = bucket.first() - 1;
                 int to = Math.min(bucket.last(), o.actual().length);
+                List<Double> errors = new ArrayList<>();
                 for (int d = from; d < to; d++) {
                     if (!Double.isNaN(o.actual()[d])) {
-                        errors.add((o.actual()[d] - blend(o, weights, d)) / o.scale());
+                        errors.add((o.actual()[d] - blend(o, weights, d)) / scale);
                     }
                 }
+                out.add(errors.stream().mapToDouble(Double::doubleValue).toArray());
             }
         }
-        return errors.stream().mapToDouble(Double::doubleValue).toArray();
+        return out;
     }
 
     /** The served blend at one backtest day: weights of members the origin lacks are shared among the others. */
@@ -144,6 +177,10 @@ final class ProfileLearner {
     static Band band(double[] errors, double width) {
         double[] sorted = errors.clone();
         Arrays.sort(sorted);
+        return bandOfSorted(sorted, width);
+    }
+
+    static Band bandOfSorted(double[] sorted, double width) {
         double alpha = 1 - width;
         return new Band(Math.min(0, lowerQuantile(sorted, alpha / 2)), Math.max(0, upperQuantile(sorted, 1 - alpha / 2)));
     }
@@ -163,16 +200,17 @@ final class ProfileLearner {
     }
 
     /** The blend's scaled error path of each origin (newest last), at most {@link #MAX_PATHS}. */
-    static List<double[]> errorPaths(List<SeriesBacktest> backtests, HorizonWeights weights) {
+    static List<double[]> errorPaths(List<SeriesBacktest> backtests, HorizonWeights weights, int scaleDays) {
         List<double[]> paths = new ArrayList<>();
         for (SeriesBacktest backtest : backtests) {
             for (OriginForecasts o : backtest.origins()) {
-                if (!(o.scale() > 0)) {
+                double scale = backtest.bandScale(o, scaleDays);
+                if (!(scale > 0)) {
                     continue;
                 }
                 double[] path = new double[o.actual().length];
                 for (int d = 0; d < path.length; d++) {
-                    path[d] = (o.actual()[d] - blend(o, weights, d)) / o.scale();
+                    path[d] = (o.actual()[d] - blend(o, weights, d)) / scale;
                 }
                 paths.add(path);
             }

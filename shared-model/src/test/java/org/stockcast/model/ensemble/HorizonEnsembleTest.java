@@ -182,7 +182,8 @@ class HorizonEnsembleTest {
                 forecasts.put(Member.ADDITIVE, AdditiveModel.forecaster(POINT_ONLY).forecast(history, 28).yhat());
                 forecasts.put(Member.SEASONAL_NAIVE, Backtest.seasonalNaive(history.values(), 28, 7));
                 EnsembleForecast f = Blend.calibrated(history, forecasts, profile,
-                        EnsembleModel.intervalScale(history.values()), 28);
+                        BandScale.of(history.values(), origin,
+                                EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays()), 28);
                 for (int d = 0; d < 28; d++) {
                     double actual = series.values()[origin + d];
                     points++;

@@ -90,6 +90,35 @@ class ModelVersionFilesTest {
         assertThat(read.forecast(SalesFilter.product("P2"), 7)).isPresent();
     }
 
+    /** The band scale rule is saved; a file without it (saved before the rule) serves whole-history units. */
+    @Test
+    void theBandScaleWindowRoundTripsAndAFileWithoutItReadsAsTheWholeHistory() throws IOException {
+        var series = model.dataset().dailySeries(SalesFilter.ALL).orElseThrow();
+        var members = new java.util.EnumMap<Member, org.stockcast.model.forecaster.Forecaster>(Member.class);
+        members.put(Member.SEASONAL_NAIVE, org.stockcast.model.backtest.Backtest.seasonalNaive(7));
+        SeriesBacktest backtest = EnsembleBacktest.run(SeriesKey.TOTAL, series,
+                new BacktestPlan(28, 7, 0, 91, 7, 28), members, 0);
+        EnsembleCalibration calibration = EnsembleCalibration.learn(List.of(backtest), 0.8,
+                java.util.Optional.empty(), EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
+                new EnsembleCalibration.BandRule(EnsembleCalibration.BandSource.KIND,
+                        EnsembleCalibration.DEFAULT_BAND_ERRORS, 28, 0,
+                        EnsembleCalibration.BandLevel.NOMINAL)).orElseThrow();
+        ModelVersionFiles.write(new EnsembleModel(model.dataset(), model.additiveModels(), model.lstm(),
+                model.weights(), model.additiveConfig(), java.util.Optional.of(calibration)), dir);
+        String json = Files.readString(dir.resolve(ModelVersionFiles.ENSEMBLE));
+        assertThat(json).contains("\"band_scale_days\":28");
+        assertThat(ModelVersionFiles.read(dir).calibration().orElseThrow().bandScaleDays()).isEqualTo(28);
+
+        Files.writeString(dir.resolve(ModelVersionFiles.ENSEMBLE), json.replace(",\"band_scale_days\":28", ""));
+        EnsembleModel old = ModelVersionFiles.read(dir);
+        assertThat(old.calibration().orElseThrow().bandScaleDays()).isZero();
+        Band band = old.calibration().get().series().get(SeriesKey.TOTAL).band(0);
+        assertThat(band).isEqualTo(calibration.series().get(SeriesKey.TOTAL).band(0));
+        EnsembleForecast served = old.forecast(SalesFilter.ALL, 7).orElseThrow();
+        double wholeHistory = BandScale.of(served.history().values(), served.history().length(), 0);
+        assertThat(served.upper()[0] - served.forecast()[0]).isCloseTo(band.upper() * wholeHistory, within(1e-6));
+    }
+
     @Test
     void roundTripGivesTheSameForecasts() throws IOException {
         ModelVersionFiles.write(model, EnsembleWeights.Mode.AUTO, dir);
