@@ -248,7 +248,7 @@ public final class AccuracyBenchmark {
 
     private static final int SERVICE_STEP = 7;
     /** The variant the per-bucket before/after table sets beside the default. */
-    private static final String PREVIOUS_DEFAULT = "shrunk, no prior";
+    private static final String PREVIOUS_DEFAULT = "session 17 default: shrunk, no prior, kind bands, nominal level";
     /** The denser inner backtest's origin step (issue 15: more evidence per bucket weight). */
     private static final int DENSE_STEP = 3;
 
@@ -276,7 +276,11 @@ public final class AccuracyBenchmark {
                     Optional.of(equalWeights()), EnsembleCalibration.DEFAULT_PRIOR, SERVICE_STEP),
             new Variant("confidence set: own, kind bands", EnsembleCalibration.WeightMethod.CONFIDENCE_SET,
                     EnsembleCalibration.WeightSource.SERIES, EnsembleCalibration.BandSource.KIND),
-            Variant.shrunk(PREVIOUS_DEFAULT, EnsembleCalibration.WeightPrior.NONE, SERVICE_STEP),
+            new Variant(PREVIOUS_DEFAULT, EnsembleCalibration.WeightMethod.GRID,
+                    EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND,
+                    EnsembleCalibration.BandErrors.CROSS_FITTED, Optional.empty(), EnsembleCalibration.WeightPrior.NONE,
+                    SERVICE_STEP, 0, 0, EnsembleCalibration.BandLevel.NOMINAL),
+            Variant.shrunk("shrunk, no prior", EnsembleCalibration.WeightPrior.NONE, SERVICE_STEP),
             Variant.shrunk("shrunk + all horizons", EnsembleCalibration.WeightPrior.HORIZONS, SERVICE_STEP),
             Variant.shrunk("shrunk, Stock-Watson to equal", EnsembleCalibration.WeightPrior.EQUAL_STOCK_WATSON,
                     SERVICE_STEP),
