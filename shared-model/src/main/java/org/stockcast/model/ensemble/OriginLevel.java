@@ -29,16 +29,18 @@ final class OriginLevel {
         long[] covered = new long[levels];
         long points = 0;
         double[] all = origins.stream().flatMapToDouble(Arrays::stream).toArray();
-        for (int i = 0; i < origins.size(); i++) {
-            double[] rest = without(all, origins, i);
-            Arrays.sort(rest);
+        Arrays.sort(all);
+        for (double[] held : origins) {
+            // The rest's order statistics are read off the sorted whole (LeaveOut), not re-sorted per origin:
+            // this runs for every bucket and kind of a retrain, over up to tens of thousands of errors.
+            LeaveOut rest = new LeaveOut(all, held);
             for (int l = 0; l < levels; l++) {
-                Band band = ProfileLearner.bandOfSorted(rest, level(width, l));
-                for (double e : origins.get(i)) {
+                Band band = rest.band(level(width, l));
+                for (double e : held) {
                     covered[l] += e >= band.lower() && e <= band.upper() ? 1 : 0;
                 }
             }
-            points += origins.get(i).length;
+            points += held.length;
         }
         for (int l = 0; l < levels; l++) {
             if (covered[l] >= width * points) {
@@ -52,16 +54,61 @@ final class OriginLevel {
         return Math.min(1, width + step * STEP);
     }
 
-    /** Every error but those of origin {@code skip}. */
-    private static double[] without(double[] all, List<double[]> origins, int skip) {
-        double[] out = new double[all.length - origins.get(skip).length];
-        int at = 0;
-        for (int i = 0; i < origins.size(); i++) {
-            if (i != skip) {
-                System.arraycopy(origins.get(i), 0, out, at, origins.get(i).length);
-                at += origins.get(i).length;
-            }
+    /**
+     * The sorted errors of every origin but one, without building them: its k-th smallest is the smallest of
+     * the sorted whole at which the whole's count of values at or below it, minus the held-out origin's, reaches k.
+     * Gives exactly what {@link ProfileLearner#bandOfSorted} gives on the rest sorted.
+     */
+    static final class LeaveOut {
+        private final double[] all;
+        private final double[] held;
+
+        LeaveOut(double[] sortedAll, double[] heldErrors) {
+            this.all = sortedAll;
+            this.held = heldErrors.clone();
+            Arrays.sort(this.held);
         }
-        return out;
+
+        int size() {
+            return all.length - held.length;
+        }
+
+        /** The k-th smallest (1-based) of the rest. */
+        double kth(int k) {
+            int lo = 0;
+            int hi = all.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (atOrBelow(all, all[mid]) - atOrBelow(held, all[mid]) >= k) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return all[lo];
+        }
+
+        Band band(double width) {
+            int n = size();
+            double alpha = 1 - width;
+            int lowerRank = Math.min(n, Math.max(1, (int) Math.floor((n + 1) * (alpha / 2))));
+            int upperRank = Math.min(n, Math.max(1, (int) Math.ceil((n + 1) * (1 - alpha / 2))));
+            return new Band(Math.min(0, kth(lowerRank)), Math.max(0, kth(upperRank)));
+        }
+
+        /** How many of the sorted values are <= x. */
+        private static int atOrBelow(double[] sorted, double x) {
+            int lo = 0;
+            int hi = sorted.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] <= x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
     }
 }

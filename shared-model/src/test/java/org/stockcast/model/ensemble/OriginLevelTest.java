@@ -77,4 +77,32 @@ class OriginLevelTest {
         assertThat(OriginLevel.of(origins.subList(0, 1), 0.8)).isEqualTo(0.8);
         assertThat(HorizonBucket.DAYS_1_7.first()).isEqualTo(1);
     }
+
+    /** The leave-one-origin-out bands read off the sorted whole equal those of the rest sorted, ties included. */
+    @Test
+    void leaveOutBandsEqualTheBandsOfTheRestSorted() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            List<double[]> origins = new ArrayList<>();
+            int count = 2 + random.nextInt(6);
+            for (int o = 0; o < count; o++) {
+                double[] errors = new double[1 + random.nextInt(30)];
+                for (int d = 0; d < errors.length; d++) {
+                    errors[d] = Math.round(random.nextGaussian() * 4) / 2.0; // coarse: many ties
+                }
+                origins.add(errors);
+            }
+            double[] all = origins.stream().flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+            for (int held = 0; held < count; held++) {
+                List<double[]> others = new ArrayList<>(origins);
+                others.remove(held);
+                double[] rest = others.stream().flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+                OriginLevel.LeaveOut leaveOut = new OriginLevel.LeaveOut(all, origins.get(held));
+                for (double width = 0.5; width <= 1.0001; width += 0.05) {
+                    assertThat(leaveOut.band(Math.min(1, width)))
+                            .isEqualTo(ProfileLearner.bandOfSorted(rest, Math.min(1, width)));
+                }
+            }
+        }
+    }
 }
