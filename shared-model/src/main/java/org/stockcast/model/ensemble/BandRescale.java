@@ -35,32 +35,47 @@ final class BandRescale {
     }
 
     /**
+     * One kind's pool, ready to rescale its series' bands: the pool's ratio quantile does not depend on the
+     * series, so it is computed once per kind, not once per series (a kind of many products made it quadratic).
+     *
      * @param priorOrigins how many own origins weigh as much as the pool: the factor is own^(m / (m + prior))
      *                     for a series of m origins
      */
-    static Map<HorizonBucket, Band> rescaled(Map<HorizonBucket, Band> pooled, SeriesBacktest own,
-                                             List<SeriesBacktest> pool, List<HorizonWeights> foldWeights,
-                                             double width, int scaleDays, double priorOrigins) {
-        double factor = factor(pooled, own, pool, foldWeights, width, scaleDays, priorOrigins);
-        Map<HorizonBucket, Band> out = new EnumMap<>(HorizonBucket.class);
-        pooled.forEach((bucket, band) -> out.put(bucket, new Band(band.lower() * factor, band.upper() * factor)));
-        return out;
+    record Pool(Map<HorizonBucket, Band> bands, List<HorizonWeights> foldWeights, double width, int scaleDays,
+                double priorOrigins, double quantile) {
+        static Pool of(Map<HorizonBucket, Band> pooled, List<SeriesBacktest> pool, List<HorizonWeights> foldWeights,
+                       double width, int scaleDays, double priorOrigins) {
+            return new Pool(pooled, foldWeights, width, scaleDays, priorOrigins,
+                    ratioQuantile(pooled, pool, foldWeights, width, scaleDays));
+        }
+
+        Map<HorizonBucket, Band> rescaled(SeriesBacktest own) {
+            double factor = factor(own);
+            Map<HorizonBucket, Band> out = new EnumMap<>(HorizonBucket.class);
+            bands.forEach((bucket, band) -> out.put(bucket, new Band(band.lower() * factor, band.upper() * factor)));
+            return out;
+        }
+
+        /**
+         * own^(m / (m + prior)), own = the nominal quantile of the factors the series' errors need over the same
+         * quantile of the pool's (the series' difficulty relative to its kind, whatever level the pool's bands are
+         * at).
+         */
+        double factor(SeriesBacktest own) {
+            long origins = own.origins().stream().filter(o -> own.bandScale(o, scaleDays) > 0).count();
+            double ownQuantile = ratioQuantile(bands, List.of(own), foldWeights, width, scaleDays);
+            if (origins == 0 || !(ownQuantile > 0) || !(quantile > 0)) {
+                return 1;
+            }
+            double ownFactor = Math.max(1 / MAX_FACTOR, Math.min(MAX_FACTOR, ownQuantile / quantile));
+            return Math.exp(origins / (origins + priorOrigins) * Math.log(ownFactor));
+        }
     }
 
-    /**
-     * own^(m / (m + prior)), own = the nominal quantile of the factors the series' errors need over the same
-     * quantile of the pool's (the series' difficulty relative to its kind, whatever level the pool's bands are at).
-     */
+    /** {@link Pool#factor} for one series. */
     static double factor(Map<HorizonBucket, Band> pooled, SeriesBacktest own, List<SeriesBacktest> pool,
                          List<HorizonWeights> foldWeights, double width, int scaleDays, double priorOrigins) {
-        long origins = own.origins().stream().filter(o -> own.bandScale(o, scaleDays) > 0).count();
-        double ownQuantile = ratioQuantile(pooled, List.of(own), foldWeights, width, scaleDays);
-        double poolQuantile = ratioQuantile(pooled, pool, foldWeights, width, scaleDays);
-        if (origins == 0 || !(ownQuantile > 0) || !(poolQuantile > 0)) {
-            return 1;
-        }
-        double ownFactor = Math.max(1 / MAX_FACTOR, Math.min(MAX_FACTOR, ownQuantile / poolQuantile));
-        return Math.exp(origins / (origins + priorOrigins) * Math.log(ownFactor));
+        return Pool.of(pooled, pool, foldWeights, width, scaleDays, priorOrigins).factor(own);
     }
 
     /** The {@code width} quantile, over every bucket, of the factors the backtests' cross-fitted errors need. */

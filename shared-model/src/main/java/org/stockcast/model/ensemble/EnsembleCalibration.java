@@ -155,23 +155,32 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
             SeriesKey.filter(backtest.key()).ifPresent(filter ->
                     byKind.computeIfAbsent(SeriesKind.of(filter), k -> new ArrayList<>()).add(backtest));
         }
-        Optional<SeriesProfile> all = ProfileLearner.learn(backtests, intervalWidth, fixed, method, bandErrors,
-                scaleDays, bandRule.level());
-        if (all.isEmpty()) {
-            return Optional.empty();
-        }
         Map<SeriesKind, SeriesProfile> pooled = new EnumMap<>(SeriesKind.class);
+        // The pool of every series serves only kinds without a backtested series: learned only then, it costs as
+        // much as all the kinds' pools together.
+        Optional<SeriesProfile> all = null;
         for (SeriesKind kind : SeriesKind.values()) {
             List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
-            pooled.put(kind, ProfileLearner.learn(group, intervalWidth, fixed, method, bandErrors, scaleDays,
-                    bandRule.level()).orElse(all.get()));
+            Optional<SeriesProfile> profile = ProfileLearner.learn(group, intervalWidth, fixed, method, bandErrors,
+                    scaleDays, bandRule.level());
+            if (profile.isEmpty()) {
+                if (all == null) {
+                    all = ProfileLearner.learn(backtests, intervalWidth, fixed, method, bandErrors, scaleDays,
+                            bandRule.level());
+                }
+                if (all.isEmpty()) {
+                    return Optional.empty();
+                }
+                profile = all;
+            }
+            pooled.put(kind, profile.get());
         }
         Map<String, HorizonWeights> shrunk = new LinkedHashMap<>();
         if (fixed.isEmpty() && weightSource == WeightSource.SHRUNK && method == WeightMethod.GRID) {
             byKind.values().forEach(group -> shrunk.putAll(ShrunkWeights.learn(group, prior)));
         }
         Map<String, SeriesProfile> own = new LinkedHashMap<>();
-        Map<SeriesKind, List<HorizonWeights>> foldWeights = new EnumMap<>(SeriesKind.class);
+        Map<SeriesKind, BandRescale.Pool> rescalePools = new EnumMap<>(SeriesKind.class);
         for (SeriesBacktest backtest : backtests) {
             SeriesKind kind = SeriesKey.filter(backtest.key()).map(SeriesKind::of).orElse(SeriesKind.TOTAL);
             Optional<HorizonWeights> weights = fixed.isPresent() ? fixed : switch (weightSource) {
@@ -185,13 +194,13 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
                     .map(p -> switch (bandSource) {
                         case SERIES -> p;
                         case KIND -> new SeriesProfile(p.weights(), pooled.get(kind).bands(), p.errorPaths());
-                        case RESCALED -> new SeriesProfile(p.weights(), BandRescale.rescaled(pooled.get(kind).bands(),
-                                backtest, byKind.getOrDefault(kind, backtests),
-                                foldWeights.computeIfAbsent(kind, k -> fixed.isPresent()
-                                        || bandErrors == BandErrors.IN_SAMPLE
-                                        ? BandRescale.sameWeights(pooled.get(k).weights())
-                                        : BandRescale.foldWeights(byKind.getOrDefault(k, backtests), method)),
-                                intervalWidth, scaleDays, bandRule.priorOrigins()), p.errorPaths());
+                        case RESCALED -> new SeriesProfile(p.weights(), rescalePools.computeIfAbsent(kind,
+                                k -> BandRescale.Pool.of(pooled.get(k).bands(), byKind.getOrDefault(k, backtests),
+                                        fixed.isPresent() || bandErrors == BandErrors.IN_SAMPLE
+                                                ? BandRescale.sameWeights(pooled.get(k).weights())
+                                                : BandRescale.foldWeights(byKind.getOrDefault(k, backtests), method),
+                                        intervalWidth, scaleDays, bandRule.priorOrigins()))
+                                .rescaled(backtest), p.errorPaths());
                     })
                     .ifPresent(p -> own.put(backtest.key(), p));
         }
