@@ -12,7 +12,7 @@ import org.stockcast.model.stock.NormalQuantile;
  * of 4x its sales within 30 days). Instead:
  * <ul>
  * <li>weekly shape: day-of-week factors (mean 1) from the last {@link #SHAPE_WEEKS} weeks of a longer reference
- * series (its category), when there is one with at least {@link #MIN_HISTORY_DAYS} days and sales, shrunk towards
+ * series (its category), when there is one with sales on at least {@link #MIN_HISTORY_DAYS} days, shrunk towards
  * flat by weeks / (weeks + {@link #SHRINK_WEEKS}) and kept within [1/3, 3]; else flat;</li>
  * <li>level: the mean of the series' own last {@link #LEVEL_DAYS} known days, each divided by its day's factor;</li>
  * <li>forecast = level x factor of the day; interval = forecast +- z x spread x sqrt(1 + 1/n) x
@@ -96,17 +96,20 @@ public final class ColdStartForecaster {
 
     /**
      * Mean of each weekday over the reference's last {@link #SHAPE_WEEKS} weeks divided by their overall mean
-     * (index 0 = Monday); empty when the reference is too short or sold nothing there.
+     * (index 0 = Monday); empty when the reference sold on fewer than {@link #MIN_HISTORY_DAYS} days or on no
+     * day of some weekday there.
      */
     static Optional<double[]> weeklyShape(DailySeries reference) {
         double[] values = reference.values();
-        int known = 0;
+        int selling = 0;
         for (double v : values) {
-            if (!Double.isNaN(v)) {
-                known++;
+            if (v > 0) {
+                selling++;
             }
         }
-        if (known < MIN_HISTORY_DAYS) {
+        // Days with sales, not days with a value: a category made of the new product's own few days and another
+        // launch, with zeros between, once showed a "Monday x3" shape that tripled every Monday's forecast.
+        if (selling < MIN_HISTORY_DAYS) {
             return Optional.empty();
         }
         int from = Math.max(0, values.length - 7 * SHAPE_WEEKS);

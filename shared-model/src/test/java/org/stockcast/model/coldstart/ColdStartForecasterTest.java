@@ -65,4 +65,27 @@ class ColdStartForecasterTest {
         assertThat(ColdStartForecaster.isSparse(new DailySeries(MONDAY, new double[27]))).isTrue();
         assertThat(ColdStartForecaster.isSparse(new DailySeries(MONDAY, new double[28]))).isFalse();
     }
+
+    /**
+     * The README's example: P021 (320, 350, 400 from a Monday) is its category's only product until another
+     * launches a month later; the category's days between are 0. Its "weekly shape" is the new product's own three
+     * days, so it must not be used: the forecast is the flat mean, not a Monday tripled.
+     */
+    @Test
+    void aReferenceThatIsOnlyOtherLaunchesGivesNoShape() {
+        double[] category = new double[40];
+        category[0] = 320;
+        category[1] = 350;
+        category[2] = 400;
+        for (int i = 30; i < 40; i++) {
+            category[i] = 45 + (i % 3);
+        }
+        DailySeries reference = new DailySeries(MONDAY, category);
+        DailySeries launch = new DailySeries(MONDAY, new double[] {320, 350, 400});
+
+        ColdStartForecaster.Forecast f = ColdStartForecaster.forecast(launch, Optional.of(reference), 7, 0.8);
+
+        assertThat(f.shapeFromReference()).isFalse();
+        assertThat(f.forecast()).containsOnly((320 + 350 + 400) / 3.0);
+    }
 }
