@@ -49,7 +49,7 @@ final class SparseHistory {
                 .filter(s -> !ColdStartForecaster.isSparse(s));
         ColdStartForecaster.Forecast cold = ColdStartForecaster.forecast(history, reference, days, intervalWidth);
         String shape = cold.shapeFromReference() ? "the weekly shape of category " + category.orElseThrow()
-                : "no weekly shape (no category with " + ColdStartForecaster.MIN_HISTORY_DAYS + " days of history)";
+                : "no weekly shape (no category with sales on " + ColdStartForecaster.MIN_HISTORY_DAYS + " days)";
         String warning = String.format(Locale.ROOT, "New series: only %d days of history (fewer than %d), so no "
                         + "trend is extrapolated; level %.1f/day from its own recent mean, %s; the interval is wider "
                         + "than usual.", history.length(), ColdStartForecaster.MIN_HISTORY_DAYS, cold.level(), shape);
