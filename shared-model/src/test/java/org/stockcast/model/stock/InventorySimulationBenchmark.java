@@ -21,7 +21,9 @@ import org.stockcast.model.ensemble.ForecastDemand;
  * ({@link ReviewForecasts}), and prints per series the achieved cycle service level, fill rate, average stock on
  * hand and number of orders at 90/95/99% (Markdown). Policies: the new advice (order up to its maximum at every
  * review: a weekly check can only protect with the lead-time + review quantile), today's formula ordering at its
- * reorder point and every review, and the old Python formula. Run from the repository root:
+ * reorder point and every review, and the old Python formula. Unserved demand is lost; the new advice is also
+ * replayed with backorders, the case its cycle service level is defined for, and its CSLs come with their 95%
+ * interval ({@link SimulationTables#wilson}). Run from the repository root:
  * mvn -q -pl shared-model test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.stockcast.model.stock.InventorySimulationBenchmark
  * Data: ../shared/data (falling back to /work/shared/data), or -Dexec.args=/path/to/shared/data.
