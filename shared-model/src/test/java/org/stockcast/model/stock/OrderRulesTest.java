@@ -113,6 +113,24 @@ class OrderRulesTest {
         assertThat(packs.fillRate()).isCloseTo(1 - shortage / 70, within(0.002)); // over the same span
     }
 
+    /** With a lead-time spread the span's mean is that of the mixture's CDF, read here point by point. */
+    @Test
+    void packsLowerTheMaximumOfALeadTimeMixtureToo() {
+        NoiseDemand normal = new NoiseDemand(FORECAST, 5);
+        InventoryPolicy spread = new InventoryPolicy(0.99, 5, 7, 1.5, 1, 0);
+        InventoryPolicy packs = new InventoryPolicy(0.99, 5, 7, 1.5, 40, 0);
+        double units = InventoryAdvisor.advise(FLAT, FORECAST, normal, spread, OptionalDouble.empty()).maximumLevel();
+        double lowered = InventoryAdvisor.advise(FLAT, FORECAST, normal, packs, OptionalDouble.empty()).maximumLevel();
+        assertThat(lowered).isLessThan(units).isGreaterThan(units - 40);
+        ProtectionDemand mixture = ProtectionDemand.over(normal, 5, 1.5, 7);
+        double covered = 0;
+        int steps = 2_000;
+        for (int i = 0; i < steps; i++) {
+            covered += mixture.cdf(lowered + (i + 0.5) / steps * 40) / steps;
+        }
+        assertThat(covered).isCloseTo(0.99, within(0.001));
+    }
+
     /**
      * Normal daily demand (20 a day, sd 5: a negative day is a 1-in-30,000 event) replayed week by week with
      * backorders, ordering the missing units up to the maximum in packs of 25 at every review: the lowered maximum
