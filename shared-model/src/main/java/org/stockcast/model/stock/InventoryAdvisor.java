@@ -17,6 +17,9 @@ import org.stockcast.model.dataset.DailySeries;
  *   fill rate     = 1 - E[(demand over lead time + review - maximum)+] / mean demand over a review period
  * </pre>
  * With a lead-time standard deviation the demand is a mixture over whole lead times ({@link ProtectionDemand}).
+ * With packs of more than one unit the maximum is lowered so that orders rounded up to whole packs, which leave the
+ * stock up to a pack above it, still give the service level asked for and not more ({@link RoundedOrders}); the
+ * fill rate averages over the same span.
  * The reorder point is for stock checked daily; checked only every review period, stock can fall a review period's
  * demand below it before anyone looks, so the level that protects a periodic review is the maximum: order up to it
  * at every review.
@@ -47,10 +50,12 @@ public final class InventoryAdvisor {
         double reorderPoint = leadTime.quantile(p);
         double leadTimeDemand = leadTime.mean();
         double safetyStock = Math.max(0, reorderPoint - leadTimeDemand);
-        double maximum = Math.max(reorderPoint, protection.quantile(p));
+        double pack = policy.packSize();
+        double maximum = Math.max(reorderPoint, RoundedOrders.target(protection, p, pack));
         double reviewDemand = DailyMean.over(forecast, policy.leadTimeDays(), Math.max(1, policy.reviewPeriodDays()));
         double fillRate = reviewDemand > 0
-                ? Math.max(0, 1 - protection.expectedShortage(maximum) / reviewDemand) : 1;
+                ? Math.max(0, 1 - RoundedOrders.averageShortage(protection, maximum, pack) / reviewDemand) : 1;
+        String inPacks = pack > 1 ? String.format(Locale.ROOT, " in whole packs of %s", units(pack)) : "";
         Double daysLeft = currentStock.isPresent() ? daysOfStock(currentStock.getAsDouble(), forecast) : null;
         Double suggested = null;
 
@@ -62,16 +67,19 @@ public final class InventoryAdvisor {
             long order = Math.round(suggested);
             String lasts = daysLeft == null ? "no forecast demand to use it up"
                     : "about " + days(daysLeft) + " of demand";
+            // rounded to the order rules, the order overshoots the maximum: say where it leaves the stock
+            String after = suggested > 0 && (pack > 1 || policy.minOrderQty() > 0) ? String.format(Locale.ROOT,
+                    "; stock plus this order: %s units", units(stock + suggested)) : "";
             if (urgent) {
                 warnings.add(String.format(Locale.ROOT, "URGENT: only %s units in stock (%s) and a new delivery "
-                                + "takes %d days; order %d units now to get back to the maximum level of %s units.",
-                        units(stock), lasts, policy.leadTimeDays(), order, units(maximum)));
+                                + "takes %d days; order %d units now to get back to the maximum level of %s units%s.",
+                        units(stock), lasts, policy.leadTimeDays(), order, units(maximum), after));
             } else if (stock <= reorderPoint) {
                 warnings.add(String.format(Locale.ROOT, "We need to order %d units because stock (%s units) has "
                                 + "reached the reorder point of %s units (%s units expected over the %d-day lead "
-                                + "time plus %s units safety stock).",
+                                + "time plus %s units safety stock)%s.",
                         order, units(stock), units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
-                        units(safetyStock)));
+                        units(safetyStock), after));
             } else {
                 warnings.add(String.format(Locale.ROOT, "Stock is healthy: %s units, %s; reorder when it falls to "
                         + "%s units.", units(stock), lasts, units(reorderPoint)));
@@ -79,10 +87,11 @@ public final class InventoryAdvisor {
         } else {
             warnings.add(String.format(Locale.ROOT, "No current stock given: reorder when stock falls to %s units "
                             + "(%s units expected over the %d-day lead time plus %s units safety stock) and order "
-                            + "up to %s units.%s", units(reorderPoint), units(leadTimeDemand), policy.leadTimeDays(),
-                    units(safetyStock), units(maximum), policy.reviewPeriodDays() > 1 ? String.format(Locale.ROOT,
-                            " Checking stock only every %d days, order up to %s units at every check.",
-                            policy.reviewPeriodDays(), units(maximum)) : ""));
+                            + "up to %s units%s.%s", units(reorderPoint), units(leadTimeDemand),
+                    policy.leadTimeDays(), units(safetyStock), units(maximum), inPacks,
+                    policy.reviewPeriodDays() > 1 ? String.format(Locale.ROOT,
+                            " Checking stock only every %d days, order up to %s units%s at every check.",
+                            policy.reviewPeriodDays(), units(maximum), inPacks) : ""));
         }
         demandChange(history.values(), forecast).ifPresent(warnings::add);
         return new InventoryAdvice(reorderPoint, safetyStock, safetyStock, maximum, daysLeft, List.copyOf(warnings),

@@ -92,7 +92,8 @@ final class ProtectionDemand {
         return hi;
     }
 
-    private double cdf(double x) {
+    /** P(demand <= x). */
+    double cdf(double x) {
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
             sum += weights[i] * components.get(i).cdf(x);

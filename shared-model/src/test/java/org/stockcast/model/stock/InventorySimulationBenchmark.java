@@ -21,7 +21,9 @@ import org.stockcast.model.ensemble.ForecastDemand;
  * ({@link ReviewForecasts}), and prints per series the achieved cycle service level, fill rate, average stock on
  * hand and number of orders at 90/95/99% (Markdown). Policies: the new advice (order up to its maximum at every
  * review: a weekly check can only protect with the lead-time + review quantile), today's formula ordering at its
- * reorder point and every review, and the old Python formula. Run from the repository root:
+ * reorder point and every review, and the old Python formula. Unserved demand is lost; the new advice is also
+ * replayed with backorders, the case its cycle service level is defined for, and its CSLs come with their 95%
+ * interval ({@link SimulationTables#wilson}). Run from the repository root:
  * mvn -q -pl shared-model test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.stockcast.model.stock.InventorySimulationBenchmark
  * Data: ../shared/data (falling back to /work/shared/data), or -Dexec.args=/path/to/shared/data.
@@ -37,6 +39,8 @@ public final class InventorySimulationBenchmark {
     /** Order rules simulated on the pharma drug groups at 95%, fixed lead time: packs of 10, at least 20 units. */
     static final InventoryPolicy PACKS = new InventoryPolicy(0.95, LEAD_TIME, REVIEW, 0, 10, 20);
     static final List<String> PACK_RULES = List.of("new", "current every review");
+    /** The new policy replayed with backorders: the definition of the advice's cycle service level. */
+    static final String BACKORDERED = "new, backorders";
     /** The old Python system took the std of the forecast values of the request, 7 days by default. */
     static final int PYTHON_FORECAST_DAYS = 7;
 
@@ -89,6 +93,11 @@ public final class InventorySimulationBenchmark {
                                 .map(r -> rule.levels(r, policy)).toList();
                         byRule.put(name, InventorySimulation.run(demand, REVIEW, leads, levels.get(0).maximum(),
                                 levels::get));
+                        if (name.equals("new")) {
+                            byRule.put(BACKORDERED, InventorySimulation.run(demand, REVIEW, leads,
+                                    levels.get(0).maximum(), levels::get, Math::ceil,
+                                    InventorySimulation.Unmet.BACKORDERED));
+                        }
                     });
                     bySetting.put(key(std, level), byRule);
                     List<MatchedService.Textbook> textbook = reviews.stream().map(r -> textbook(r, policy)).toList();
@@ -110,7 +119,7 @@ public final class InventorySimulationBenchmark {
                     byRule.put(name, new InventorySimulation.Result[] {
                         bySetting.get(key(0, PACKS.serviceLevel())).get(name),
                         InventorySimulation.run(demand, REVIEW, fixed, levels.get(0).maximum(), levels::get,
-                                PACKS::orderQuantity)});
+                                PACKS::orderQuantity, InventorySimulation.Unmet.LOST)});
                 }
                 packs.put(s.getKey(), byRule);
             }
@@ -118,7 +127,9 @@ public final class InventorySimulationBenchmark {
             matched.put(s.getKey(), matchedBySetting);
         }
         out.printf(Locale.ROOT, "%d series simulated in %.0f s%n", series.size(), (System.nanoTime() - started) / 1e9);
-        SimulationTables.print(series, results, rules.keySet(), out);
+        List<String> columns = new java.util.ArrayList<>(rules.keySet());
+        columns.add(1, BACKORDERED);
+        SimulationTables.print(series, results, columns, out);
         SimulationTables.printMatched(results, matched, out);
         SimulationTables.printPacks(packs, out);
     }

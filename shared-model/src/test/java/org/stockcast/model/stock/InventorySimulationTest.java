@@ -34,6 +34,26 @@ class InventorySimulationTest {
         assertThat(result.averageOnHand()).isCloseTo(Arrays.stream(onHand).average().orElseThrow(), within(1e-9));
     }
 
+    /**
+     * The same replay with backorders: day 8's missing 10 units wait for day 9's delivery, so review 2 (day 14) sees
+     * a position of 10, not 20, orders 70 and runs short on day 15 as well: with lost sales the cycle after a
+     * stock-out starts with more stock than the order-up-to level would leave, with backorders it does not.
+     */
+    @Test
+    void backordersCarryTheShortfallIntoTheNextCycle() {
+        double[] demand = new double[21];
+        Arrays.fill(demand, 10);
+        InventorySimulation.Result result = InventorySimulation.run(demand, 7, new int[] {2, 2, 2}, 30,
+                review -> new InventorySimulation.Levels(80, 80), Math::ceil, InventorySimulation.Unmet.BACKORDERED);
+        assertThat(result.orders()).isEqualTo(3);
+        assertThat(result.cycles()).isEqualTo(2);
+        assertThat(result.stockoutCycles()).isEqualTo(2); // days 8 and 15
+        assertThat(result.served()).isEqualTo(190); // served from the shelf on the day asked; the backlog later
+        // net stock -10 on days 8 and 15 counts as an empty shelf
+        double[] onHand = {20, 10, 50, 40, 30, 20, 10, 0, 0, 50, 40, 30, 20, 10, 0, 0, 50, 40, 30, 20, 10};
+        assertThat(result.averageOnHand()).isCloseTo(Arrays.stream(onHand).average().orElseThrow(), within(1e-9));
+    }
+
     @Test
     void noOrderAboveTheTriggerAndZeroLeadTimeArrivesBeforeDemand() {
         double[] demand = new double[14];
@@ -58,12 +78,23 @@ class InventorySimulationTest {
         Arrays.fill(demand, 5);
         InventoryPolicy packs = new InventoryPolicy(0.95, 1, 7, 0, 10, 30);
         InventorySimulation.Result result = InventorySimulation.run(demand, 7, new int[] {1, 1}, 12,
-                review -> new InventorySimulation.Levels(40, 40), packs::orderQuantity);
+                review -> new InventorySimulation.Levels(40, 40), packs::orderQuantity,
+                InventorySimulation.Unmet.LOST);
         // day 0: 12 - 5 = 7; day 1: 7 + 30 - 5 = 32; days 2..6: 27, 22, 17, 12, 7
         // day 7: position 7, missing 33 -> 40, arrives day 8; day 7: 2; day 8: 2 + 40 - 5 = 37; 9..13: 32 .. 12
         assertThat(result.orders()).isEqualTo(2);
         assertThat(result.served()).isEqualTo(70);
         double[] onHand = {7, 32, 27, 22, 17, 12, 7, 2, 37, 32, 27, 22, 17, 12};
         assertThat(result.averageOnHand()).isCloseTo(Arrays.stream(onHand).average().orElseThrow(), within(1e-9));
+    }
+
+    @Test
+    void wilsonIntervalOfTheAchievedServiceLevel() {
+        // 8 of 10: the textbook Wilson 95% interval is [0.490, 0.943]; all of 155 still admits 97.6%
+        double[] ci = SimulationTables.wilson(8, 10);
+        assertThat(ci[0]).isCloseTo(0.4902, within(1e-4));
+        assertThat(ci[1]).isCloseTo(0.9433, within(1e-4));
+        assertThat(SimulationTables.wilson(155, 155)[0]).isCloseTo(155 / (155 + 1.959964 * 1.959964), within(1e-9));
+        assertThat(SimulationTables.wilson(155, 155)[1]).isEqualTo(1);
     }
 }

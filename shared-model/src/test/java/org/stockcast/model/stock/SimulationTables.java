@@ -15,6 +15,9 @@ final class SimulationTables {
     static final double TOLERANCE = 0.02;
     /** The policies whose average stock the new one is compared with. */
     static final List<String> COMPARED = List.of("current at ROP", "current every review");
+    /** Columns whose CSL is printed with its 95% interval and whether a miss of the tolerance is significant. */
+    static final List<String> WITH_INTERVAL = List.of("new", InventorySimulationBenchmark.BACKORDERED);
+    private static final double Z95 = 1.959964;
 
     private SimulationTables() {
     }
@@ -29,11 +32,13 @@ final class SimulationTables {
                         InventorySimulationBenchmark.LEAD_TIME, std == 0 ? "" : String.format(Locale.ROOT,
                                 " +- %.1f (sd)", std));
                 out.print("| series | class | cycles (new) |");
-                rules.forEach(r -> out.print(" " + r + ": CSL / fill / avg stock / orders |"));
+                rules.forEach(r -> out.print(" " + r + ": CSL" + (WITH_INTERVAL.contains(r) ? " [95% interval]" : "")
+                        + " / fill / avg stock / orders |"));
                 out.print("\n|---|---|---|");
                 rules.forEach(r -> out.print("---|"));
                 out.println();
                 double[] within = new double[rules.size()];
+                int[] significant = new int[rules.size()];
                 double[] meanCsl = new double[rules.size()];
                 double[] logStock = new double[2];
                 int[] stockSeries = new int[2];
@@ -48,8 +53,16 @@ final class SimulationTables {
                         boolean ok = Math.abs(r.cycleServiceLevel() - level) <= TOLERANCE + 1e-9;
                         within[i] += ok ? 1 : 0;
                         meanCsl[i] += r.cycleServiceLevel() / results.size();
-                        out.printf(Locale.ROOT, " %s%.1f%%%s / %.1f%% / %s / %d |", ok ? "**" : "",
-                                100 * r.cycleServiceLevel(), ok ? "**" : "", 100 * r.fillRate(),
+                        String interval = "";
+                        if (WITH_INTERVAL.contains(rule)) {
+                            double[] ci = wilson(r.cycles() - r.stockoutCycles(), r.cycles());
+                            boolean outside = level < ci[0] || level > ci[1];
+                            significant[i] += !ok && outside ? 1 : 0;
+                            interval = String.format(Locale.ROOT, " [%.1f, %.1f]%s", 100 * ci[0], 100 * ci[1],
+                                    ok ? "" : outside ? " significant" : " n.s.");
+                        }
+                        out.printf(Locale.ROOT, " %s%.1f%%%s%s / %.1f%% / %s / %d |", ok ? "**" : "",
+                                100 * r.cycleServiceLevel(), ok ? "**" : "", interval, 100 * r.fillRate(),
                                 units(r.averageOnHand()), r.orders());
                         i++;
                     }
@@ -67,7 +80,9 @@ final class SimulationTables {
                 out.printf(Locale.ROOT, "| **series within +-%.0f points (bold); mean CSL** | | |", 100 * TOLERANCE);
                 int i = 0;
                 for (String rule : rules) {
-                    out.printf(Locale.ROOT, " %d of %d; %.1f%% |", (int) within[i], results.size(), 100 * meanCsl[i]);
+                    out.printf(Locale.ROOT, " %d of %d; %s%.1f%% |", (int) within[i], results.size(),
+                            WITH_INTERVAL.contains(rule) ? significant[i] + " significant misses; " : "",
+                            100 * meanCsl[i]);
                     i++;
                 }
                 out.printf(Locale.ROOT, "%n%nGeometric mean of average stock, new / %s: %.2f; new / %s: %.2f%n",
@@ -75,6 +90,21 @@ final class SimulationTables {
                         Math.exp(logStock[1] / Math.max(1, stockSeries[1])));
             }
         }
+    }
+
+    /**
+     * The 95% Wilson score interval of a binomial proportion: where the policy's true CSL may lie given this many
+     * cycles. Consecutive cycles share stock, so they are not quite independent trials; the interval is a guide.
+     */
+    static double[] wilson(int successes, int trials) {
+        if (trials == 0) {
+            return new double[] {0, 1};
+        }
+        double p = (double) successes / trials;
+        double z2 = Z95 * Z95 / trials;
+        double centre = (p + z2 / 2) / (1 + z2);
+        double half = Z95 / (1 + z2) * Math.sqrt(p * (1 - p) / trials + z2 / (4.0 * trials));
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
     private static String units(double value) {
