@@ -204,14 +204,14 @@ public final class AccuracyBenchmark {
                            EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands,
                            EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed,
                            EnsembleCalibration.WeightPrior prior, int step, int scaleDays, double priorOrigins,
-                           EnsembleCalibration.BandLevel level) {
+                           EnsembleCalibration.BandLevel level, double levelPower) {
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
                 EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors,
                 Optional<HorizonWeights> fixed, EnsembleCalibration.WeightPrior prior, int step) {
             this(name, method, weights, bands, bandErrors, fixed, prior, step,
                     EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays(),
                     EnsembleCalibration.DEFAULT_BAND_RULE.priorOrigins(),
-                    EnsembleCalibration.DEFAULT_BAND_RULE.level());
+                    EnsembleCalibration.DEFAULT_BAND_RULE.level(), EnsembleCalibration.DEFAULT_BAND_RULE.levelPower());
         }
 
         /** The default weights with another band rule. */
@@ -219,11 +219,19 @@ public final class AccuracyBenchmark {
                              EnsembleCalibration.BandLevel level) {
             return new Variant(name, EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS, bands,
                     EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(), EnsembleCalibration.DEFAULT_PRIOR,
-                    SERVICE_STEP, scaleDays, priorOrigins, level);
+                    SERVICE_STEP, scaleDays, priorOrigins, level, EnsembleCalibration.DEFAULT_BAND_RULE.levelPower());
+        }
+
+        /** The default weights and band rule with bands in units proportional to the level^power of the day. */
+        static Variant levelBands(String name, double levelPower) {
+            EnsembleCalibration.BandRule rule = EnsembleCalibration.DEFAULT_BAND_RULE;
+            return new Variant(name, EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
+                    rule.source(), rule.errors(), Optional.empty(), EnsembleCalibration.DEFAULT_PRIOR, SERVICE_STEP,
+                    rule.scaleDays(), rule.priorOrigins(), rule.level(), levelPower);
         }
 
         EnsembleCalibration.BandRule bandRule() {
-            return new EnsembleCalibration.BandRule(bands, bandErrors, scaleDays, priorOrigins, level);
+            return new EnsembleCalibration.BandRule(bands, bandErrors, scaleDays, priorOrigins, level, levelPower);
         }
 
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
@@ -279,7 +287,7 @@ public final class AccuracyBenchmark {
             new Variant(PREVIOUS_DEFAULT, EnsembleCalibration.WeightMethod.GRID,
                     EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND,
                     EnsembleCalibration.BandErrors.CROSS_FITTED, Optional.empty(), EnsembleCalibration.WeightPrior.NONE,
-                    SERVICE_STEP, 0, 0, EnsembleCalibration.BandLevel.NOMINAL),
+                    SERVICE_STEP, 0, 0, EnsembleCalibration.BandLevel.NOMINAL, 0),
             Variant.shrunk("shrunk, no prior", EnsembleCalibration.WeightPrior.NONE, SERVICE_STEP),
             Variant.shrunk("shrunk + all horizons", EnsembleCalibration.WeightPrior.HORIZONS, SERVICE_STEP),
             Variant.shrunk("shrunk, Stock-Watson to equal", EnsembleCalibration.WeightPrior.EQUAL_STOCK_WATSON,
@@ -305,7 +313,9 @@ public final class AccuracyBenchmark {
             Variant.bands("bands: rescaled (no shrinkage), origin level", RESCALED, 0, 0, ORIGIN),
             Variant.bands("bands: rescaled (prior 16), origin level", RESCALED, 0, 16, ORIGIN),
             Variant.bands("bands: rescaled (prior 4), origin level, scale 182 days", RESCALED, 182, 4, ORIGIN),
-            Variant.bands("bands: rescaled (prior 4), origin level, scale 365 days", RESCALED, 365, 4, ORIGIN));
+            Variant.bands("bands: rescaled (prior 4), origin level, scale 365 days", RESCALED, 365, 4, ORIGIN),
+            Variant.levelBands("level bands: unit x (forecast / mean level)^0.5", 0.5),
+            Variant.levelBands("level bands: unit x (forecast / mean level)^1", 1));
 
     /**
      * The default and the variants whose name contains one of the comma-separated words of system property
