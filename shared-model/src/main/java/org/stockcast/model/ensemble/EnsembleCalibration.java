@@ -35,14 +35,10 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      * What shrunk grid weights are pulled towards (see {@code ShrunkWeights}): nothing; the weights of every bucket
      * together; equal weights over the members not significantly worse than the best (seasonal-naive left out),
      * half-way, by Stock and Watson's rule for the number of origins, or fully unless the backtest shows them
-     * significantly worse than the grid weights; half-way towards weights that fall with each member's margin
-     * over the best ({@code EQUAL_EVIDENCE}); towards equal weights by a share that falls with the best member's
-     * margin over the next ({@code EQUAL_FADING}); half-way, or to the best member alone when every other is
-     * significantly worse ({@code EQUAL_HALF_OR_SELECT}).
+     * significantly worse than the grid weights.
      */
     public enum WeightPrior {
-        NONE, HORIZONS, EQUAL_HALF, EQUAL_STOCK_WATSON, EQUAL_UNLESS_WORSE, EQUAL_EVIDENCE, EQUAL_FADING,
-        EQUAL_HALF_OR_SELECT;
+        NONE, HORIZONS, EQUAL_HALF, EQUAL_STOCK_WATSON, EQUAL_UNLESS_WORSE;
 
         boolean towardsEqual() {
             return this != NONE && this != HORIZONS;

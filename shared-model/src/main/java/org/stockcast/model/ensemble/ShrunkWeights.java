@@ -128,12 +128,19 @@ final class ShrunkWeights {
                                                     EnsembleCalibration.WeightPrior prior) {
         BucketPoints points = losses.points();
         List<Member> members = points.members();
-        double[] equal = prior.towardsEqual() ? prior(points, prior) : new double[members.size()];
+        double[] equal = new double[members.size()];
+        if (prior.towardsEqual()) {
+            Set<Member> kept = new HashSet<>(WeightLearner.confidenceSet(points).keySet());
+            if (kept.size() > 1) {
+                kept.remove(Member.SEASONAL_NAIVE);
+            }
+            for (int m = 0; m < members.size(); m++) {
+                equal[m] = kept.contains(members.get(m)) ? 1.0 / kept.size() : 0;
+            }
+        }
         double alpha = switch (prior) {
             case NONE, HORIZONS -> 0;
-            case EQUAL_HALF, EQUAL_EVIDENCE -> 0.5;
-            case EQUAL_FADING -> 0.5 * runnerUpCloseness(points);
-            case EQUAL_HALF_OR_SELECT -> WeightLearner.confidenceSet(points).size() == 1 ? 1 : 0.5;
+            case EQUAL_HALF -> 0.5;
             case EQUAL_STOCK_WATSON -> stockWatson(members.size(), losses.origins());
             case EQUAL_UNLESS_WORSE -> significantlyWorse(points, equal, grid) ? 0 : 1;
         };
@@ -145,69 +152,6 @@ final class ShrunkWeights {
             }
         }
         return out;
-    }
-
-    /**
-     * The weights a bucket is pulled towards, summing to 1 over the members: equal over the confidence set, or
-     * with {@link EnsembleCalibration.WeightPrior#EQUAL_EVIDENCE} each member in proportion to
-     * {@link #closeness} to the best (the best 1, one at the edge of significance 0); seasonal-naive left out
-     * unless it is the only member with a share.
-     */
-    private static double[] prior(BucketPoints points, EnsembleCalibration.WeightPrior prior) {
-        List<Member> members = points.members();
-        double[] margin = WeightLearner.marginsOverBest(points);
-        double[] share = new double[members.size()];
-        int kept = 0;
-        for (int m = 0; m < members.size(); m++) {
-            share[m] = prior == EnsembleCalibration.WeightPrior.EQUAL_EVIDENCE ? closeness(margin[m])
-                    : margin[m] <= WeightLearner.SIGNIFICANT ? 1 : 0;
-            kept += share[m] > 0 ? 1 : 0;
-        }
-        int naive = members.indexOf(Member.SEASONAL_NAIVE);
-        if (naive >= 0 && share[naive] > 0 && kept > 1) {
-            share[naive] = 0;
-        }
-        double sum = 0;
-        for (double v : share) {
-            sum += v;
-        }
-        for (int m = 0; m < share.length; m++) {
-            share[m] /= sum;
-        }
-        return share;
-    }
-
-    /**
-     * 1 for a member no worse than the best, falling linearly to 0 at the significance edge
-     * ({@link WeightLearner#SIGNIFICANT} standard errors worse) and beyond: the confidence set's membership made
-     * gradual, so a member the backtest nearly rules out gets little of the prior.
-     */
-    static double closeness(double margin) {
-        return Math.max(0, 1 - margin / WeightLearner.SIGNIFICANT);
-    }
-
-    /**
-     * {@link #closeness} of the member nearest the best but itself (seasonal-naive aside unless it is best): 1
-     * when the backtest cannot tell the best from another member, near 0 when the best is nearly significantly
-     * better than all; 1 when there is no other member (the prior is then the best member alone).
-     */
-    private static double runnerUpCloseness(BucketPoints points) {
-        double[] margin = WeightLearner.marginsOverBest(points);
-        int best = -1;
-        for (int m = 0; m < margin.length; m++) {
-            if (margin[m] == 0 && (best < 0 || points.members().get(best) == Member.SEASONAL_NAIVE)) {
-                best = m;
-            }
-        }
-        double closest = 0;
-        boolean any = false;
-        for (int m = 0; m < margin.length; m++) {
-            if (m != best && points.members().get(m) != Member.SEASONAL_NAIVE) {
-                closest = Math.max(closest, closeness(margin[m]));
-                any = true;
-            }
-        }
-        return any ? closest : 1;
     }
 
     /**

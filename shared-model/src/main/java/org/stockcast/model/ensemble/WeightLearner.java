@@ -86,27 +86,6 @@ final class WeightLearner {
      * apart, and the best member serves alone.
      */
     static Map<Member, Double> confidenceSet(BucketPoints points) {
-        double[] margin = marginsOverBest(points);
-        List<Member> kept = new ArrayList<>();
-        for (int k = 0; k < margin.length; k++) {
-            if (margin[k] <= SIGNIFICANT) {
-                kept.add(points.members().get(k));
-            }
-        }
-        Map<Member, Double> out = new LinkedHashMap<>();
-        kept.forEach(member -> out.put(member, 1.0 / kept.size()));
-        return out;
-    }
-
-    /** Standard errors above the best member's loss from which a member is significantly worse. */
-    static final double SIGNIFICANT = 2;
-
-    /**
-     * Per member, how far its mean scaled loss is above the best member's in standard errors of the per-origin mean
-     * differences (origins as blocks, as in {@link #confidenceSet}): 0 for the best and for members no worse; with
-     * fewer than two origins infinite for every other member (nothing can be told apart, the best serves alone).
-     */
-    static double[] marginsOverBest(BucketPoints points) {
         int m = points.members().size();
         double[][] loss = new double[m][points.size()];
         double[] mean = new double[m];
@@ -126,19 +105,29 @@ final class WeightLearner {
         for (int origin : points.origin()) {
             blockOf.putIfAbsent(origin, blockOf.size());
         }
-        double[] margin = new double[m];
+        int blocks = blockOf.size();
+        List<Member> kept = new ArrayList<>();
         for (int k = 0; k < m; k++) {
-            if (k != best) {
-                margin[k] = blockOf.size() < 2 ? Double.POSITIVE_INFINITY
-                        : standardErrors(loss[k], loss[best], points.origin(), blockOf, blockOf.size());
+            if (k == best || blocks >= 2 && notWorse(loss[k], loss[best], points.origin(), blockOf, blocks)) {
+                kept.add(points.members().get(k));
             }
         }
-        return margin;
+        Map<Member, Double> out = new LinkedHashMap<>();
+        kept.forEach(member -> out.put(member, 1.0 / kept.size()));
+        return out;
     }
 
-    /** The mean of the per-origin mean differences {@code a - b} in its standard errors (0 when not positive). */
-    private static double standardErrors(double[] a, double[] b, int[] origin, Map<Integer, Integer> blockOf,
-                                         int blocks) {
+    /** As below, the origins taken as blocks; with fewer than two origins nothing is told apart (true). */
+    static boolean notWorse(double[] a, double[] b, int[] origin) {
+        Map<Integer, Integer> blockOf = new LinkedHashMap<>();
+        for (int o : origin) {
+            blockOf.putIfAbsent(o, blockOf.size());
+        }
+        return blockOf.size() < 2 || notWorse(a, b, origin, blockOf, blockOf.size());
+    }
+
+    /** Whether the mean of the per-origin mean differences {@code a - b} is under two standard errors. */
+    private static boolean notWorse(double[] a, double[] b, int[] origin, Map<Integer, Integer> blockOf, int blocks) {
         double[] sum = new double[blocks];
         int[] count = new int[blocks];
         for (int i = 0; i < a.length; i++) {
@@ -155,25 +144,7 @@ final class WeightLearner {
         for (int j = 0; j < blocks; j++) {
             variance += (sum[j] - mean) * (sum[j] - mean) / (blocks - 1);
         }
-        if (!(mean > 0)) {
-            return 0;
-        }
-        double se = Math.sqrt(variance / blocks);
-        return se > 0 ? mean / se : Double.POSITIVE_INFINITY;
-    }
-
-    /** As below, the origins taken as blocks; with fewer than two origins nothing is told apart (true). */
-    static boolean notWorse(double[] a, double[] b, int[] origin) {
-        Map<Integer, Integer> blockOf = new LinkedHashMap<>();
-        for (int o : origin) {
-            blockOf.putIfAbsent(o, blockOf.size());
-        }
-        return blockOf.size() < 2 || notWorse(a, b, origin, blockOf, blockOf.size());
-    }
-
-    /** Whether the mean of the per-origin mean differences {@code a - b} is under two standard errors. */
-    private static boolean notWorse(double[] a, double[] b, int[] origin, Map<Integer, Integer> blockOf, int blocks) {
-        return standardErrors(a, b, origin, blockOf, blocks) <= SIGNIFICANT;
+        return mean <= 2 * Math.sqrt(variance / blocks);
     }
 
     /** The grid point with the least loss (ties: first). */
