@@ -120,39 +120,6 @@ class ModelVersionFilesTest {
     }
 
     @Test
-    void theBandLevelPowerRoundTripsAndAFileWithoutItServesTheScaleAlone() throws IOException {
-        var series = model.dataset().dailySeries(SalesFilter.ALL).orElseThrow();
-        var members = new java.util.EnumMap<Member, org.stockcast.model.forecaster.Forecaster>(Member.class);
-        members.put(Member.SEASONAL_NAIVE, org.stockcast.model.backtest.Backtest.seasonalNaive(7));
-        SeriesBacktest backtest = EnsembleBacktest.run(SeriesKey.TOTAL, series,
-                new BacktestPlan(28, 7, 0, 91, 7, 28), members, 0);
-        EnsembleCalibration calibration = EnsembleCalibration.learn(List.of(backtest), 0.8,
-                java.util.Optional.empty(), EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
-                new EnsembleCalibration.BandRule(EnsembleCalibration.BandSource.KIND,
-                        EnsembleCalibration.DEFAULT_BAND_ERRORS, 0, 0, EnsembleCalibration.BandLevel.NOMINAL, 1))
-                .orElseThrow();
-        ModelVersionFiles.write(new EnsembleModel(model.dataset(), model.additiveModels(), model.lstm(),
-                model.weights(), model.additiveConfig(), java.util.Optional.of(calibration)), dir);
-        String json = Files.readString(dir.resolve(ModelVersionFiles.ENSEMBLE));
-        assertThat(json).contains("\"band_level_power\":1.0");
-        EnsembleModel saved = ModelVersionFiles.read(dir);
-        assertThat(saved.calibration().orElseThrow().bandLevelPower()).isEqualTo(1.0);
-        Band band = saved.calibration().get().series().get(SeriesKey.TOTAL).band(0);
-        EnsembleForecast level = saved.forecast(SalesFilter.ALL, 7).orElseThrow();
-        double[] history = level.history().values();
-        double unit = BandScale.of(history, history.length, 0)
-                * BandUnit.factor(level.forecast()[0], BandScale.level(history, history.length, 0), 1);
-        assertThat(level.upper()[0] - level.forecast()[0]).isCloseTo(band.upper() * unit, within(1e-6));
-
-        Files.writeString(dir.resolve(ModelVersionFiles.ENSEMBLE), json.replace(",\"band_level_power\":1.0", ""));
-        EnsembleModel old = ModelVersionFiles.read(dir);
-        assertThat(old.calibration().orElseThrow().bandLevelPower()).isZero();
-        EnsembleForecast served = old.forecast(SalesFilter.ALL, 7).orElseThrow();
-        assertThat(served.upper()[0] - served.forecast()[0]).isCloseTo(
-                band.upper() * BandScale.of(history, history.length, 0), within(1e-6));
-    }
-
-    @Test
     void roundTripGivesTheSameForecasts() throws IOException {
         ModelVersionFiles.write(model, EnsembleWeights.Mode.AUTO, dir);
         try (var files = Files.list(dir)) {
