@@ -213,14 +213,14 @@ public final class AccuracyBenchmark {
                            EnsembleCalibration.WeightSource weights, EnsembleCalibration.BandSource bands,
                            EnsembleCalibration.BandErrors bandErrors, Optional<HorizonWeights> fixed,
                            EnsembleCalibration.WeightPrior prior, int step, int scaleDays, double priorOrigins,
-                           EnsembleCalibration.BandLevel level, double levelPower) {
+                           EnsembleCalibration.BandLevel level) {
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
                 EnsembleCalibration.BandSource bands, EnsembleCalibration.BandErrors bandErrors,
                 Optional<HorizonWeights> fixed, EnsembleCalibration.WeightPrior prior, int step) {
             this(name, method, weights, bands, bandErrors, fixed, prior, step,
                     EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays(),
                     EnsembleCalibration.DEFAULT_BAND_RULE.priorOrigins(),
-                    EnsembleCalibration.DEFAULT_BAND_RULE.level(), EnsembleCalibration.DEFAULT_BAND_RULE.levelPower());
+                    EnsembleCalibration.DEFAULT_BAND_RULE.level());
         }
 
         /** The default weights with another band rule. */
@@ -228,19 +228,11 @@ public final class AccuracyBenchmark {
                              EnsembleCalibration.BandLevel level) {
             return new Variant(name, EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS, bands,
                     EnsembleCalibration.DEFAULT_BAND_ERRORS, Optional.empty(), EnsembleCalibration.DEFAULT_PRIOR,
-                    SERVICE_STEP, scaleDays, priorOrigins, level, EnsembleCalibration.DEFAULT_BAND_RULE.levelPower());
-        }
-
-        /** The default weights and band rule with bands in units proportional to the level^power of the day. */
-        static Variant levelBands(String name, double levelPower) {
-            EnsembleCalibration.BandRule rule = EnsembleCalibration.DEFAULT_BAND_RULE;
-            return new Variant(name, EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_WEIGHTS,
-                    rule.source(), rule.errors(), Optional.empty(), EnsembleCalibration.DEFAULT_PRIOR, SERVICE_STEP,
-                    rule.scaleDays(), rule.priorOrigins(), rule.level(), levelPower);
+                    SERVICE_STEP, scaleDays, priorOrigins, level);
         }
 
         EnsembleCalibration.BandRule bandRule() {
-            return new EnsembleCalibration.BandRule(bands, bandErrors, scaleDays, priorOrigins, level, levelPower);
+            return new EnsembleCalibration.BandRule(bands, bandErrors, scaleDays, priorOrigins, level);
         }
 
         Variant(String name, EnsembleCalibration.WeightMethod method, EnsembleCalibration.WeightSource weights,
@@ -296,7 +288,7 @@ public final class AccuracyBenchmark {
             new Variant(PREVIOUS_DEFAULT, EnsembleCalibration.WeightMethod.GRID,
                     EnsembleCalibration.WeightSource.SHRUNK, EnsembleCalibration.BandSource.KIND,
                     EnsembleCalibration.BandErrors.CROSS_FITTED, Optional.empty(), EnsembleCalibration.WeightPrior.NONE,
-                    SERVICE_STEP, 0, 0, EnsembleCalibration.BandLevel.NOMINAL, 0),
+                    SERVICE_STEP, 0, 0, EnsembleCalibration.BandLevel.NOMINAL),
             Variant.shrunk("shrunk, no prior", EnsembleCalibration.WeightPrior.NONE, SERVICE_STEP),
             Variant.shrunk("shrunk + all horizons", EnsembleCalibration.WeightPrior.HORIZONS, SERVICE_STEP),
             Variant.shrunk("shrunk, Stock-Watson to equal", EnsembleCalibration.WeightPrior.EQUAL_STOCK_WATSON,
@@ -322,9 +314,7 @@ public final class AccuracyBenchmark {
             Variant.bands("bands: rescaled (no shrinkage), origin level", RESCALED, 0, 0, ORIGIN),
             Variant.bands("bands: rescaled (prior 16), origin level", RESCALED, 0, 16, ORIGIN),
             Variant.bands("bands: rescaled (prior 4), origin level, scale 182 days", RESCALED, 182, 4, ORIGIN),
-            Variant.bands("bands: rescaled (prior 4), origin level, scale 365 days", RESCALED, 365, 4, ORIGIN),
-            Variant.levelBands("level bands: unit x (forecast / mean level)^0.5", 0.5),
-            Variant.levelBands("level bands: unit x (forecast / mean level)^1", 1));
+            Variant.bands("bands: rescaled (prior 4), origin level, scale 365 days", RESCALED, 365, 4, ORIGIN));
 
     /**
      * The default and the variants whose name contains one of the comma-separated words of system property

@@ -41,12 +41,12 @@ final class BandRescale {
      * @param priorOrigins how many own origins weigh as much as the pool: the factor is own^(m / (m + prior))
      *                     for a series of m origins
      */
-    record Pool(Map<HorizonBucket, Band> bands, List<HorizonWeights> foldWeights, double width, BandUnit unit,
+    record Pool(Map<HorizonBucket, Band> bands, List<HorizonWeights> foldWeights, double width, int scaleDays,
                 double priorOrigins, double quantile) {
         static Pool of(Map<HorizonBucket, Band> pooled, List<SeriesBacktest> pool, List<HorizonWeights> foldWeights,
-                       double width, BandUnit unit, double priorOrigins) {
-            return new Pool(pooled, foldWeights, width, unit, priorOrigins,
-                    ratioQuantile(pooled, pool, foldWeights, width, unit));
+                       double width, int scaleDays, double priorOrigins) {
+            return new Pool(pooled, foldWeights, width, scaleDays, priorOrigins,
+                    ratioQuantile(pooled, pool, foldWeights, width, scaleDays));
         }
 
         Map<HorizonBucket, Band> rescaled(SeriesBacktest own) {
@@ -62,8 +62,8 @@ final class BandRescale {
          * at).
          */
         double factor(SeriesBacktest own) {
-            long origins = own.origins().stream().filter(o -> own.bandScale(o, unit.scaleDays()) > 0).count();
-            double ownQuantile = ratioQuantile(bands, List.of(own), foldWeights, width, unit);
+            long origins = own.origins().stream().filter(o -> own.bandScale(o, scaleDays) > 0).count();
+            double ownQuantile = ratioQuantile(bands, List.of(own), foldWeights, width, scaleDays);
             if (origins == 0 || !(ownQuantile > 0) || !(quantile > 0)) {
                 return 1;
             }
@@ -74,13 +74,13 @@ final class BandRescale {
 
     /** {@link Pool#factor} for one series. */
     static double factor(Map<HorizonBucket, Band> pooled, SeriesBacktest own, List<SeriesBacktest> pool,
-                         List<HorizonWeights> foldWeights, double width, BandUnit unit, double priorOrigins) {
-        return Pool.of(pooled, pool, foldWeights, width, unit, priorOrigins).factor(own);
+                         List<HorizonWeights> foldWeights, double width, int scaleDays, double priorOrigins) {
+        return Pool.of(pooled, pool, foldWeights, width, scaleDays, priorOrigins).factor(own);
     }
 
     /** The {@code width} quantile, over every bucket, of the factors the backtests' cross-fitted errors need. */
     private static double ratioQuantile(Map<HorizonBucket, Band> pooled, List<SeriesBacktest> backtests,
-                                        List<HorizonWeights> foldWeights, double width, BandUnit unit) {
+                                        List<HorizonWeights> foldWeights, double width, int scaleDays) {
         List<List<SeriesBacktest>> held = new ArrayList<>();
         for (int k = 0; k < ProfileLearner.FOLDS; k++) {
             held.add(ProfileLearner.fold(backtests, k, true));
@@ -88,7 +88,7 @@ final class BandRescale {
         List<double[]> ratios = new ArrayList<>();
         for (HorizonBucket bucket : HorizonBucket.values()) {
             Band band = pooled.get(bucket);
-            double[] errors = ProfileLearner.crossFitted(held, foldWeights, bucket, unit);
+            double[] errors = ProfileLearner.crossFitted(held, foldWeights, bucket, scaleDays);
             double[] r = new double[errors.length];
             for (int i = 0; i < errors.length; i++) {
                 r[i] = ratio(errors[i], band);

@@ -42,20 +42,6 @@ final class BandScale {
         return count == 0 ? 0 : sum / count;
     }
 
-    /** Mean of the first {@code length} values over the same window as {@link #of} (missing values skipped; 0 with none). */
-    static double level(double[] values, int length, int days) {
-        int from = days > 0 ? Math.max(0, length - days) : 0;
-        double sum = 0;
-        int count = 0;
-        for (int i = from; i < length; i++) {
-            if (!Double.isNaN(values[i])) {
-                sum += values[i];
-                count++;
-            }
-        }
-        return count == 0 ? 0 : sum / count;
-    }
-
     /** Mean |y_t - y_{t-m}| for t in [from, to) with t >= m, skipping pairs with a missing value; 0 with none. */
     static double naiveScale(double[] values, int from, int to, int seasonality) {
         double sum = 0;

@@ -47,20 +47,12 @@ final class Blend {
                 history);
     }
 
-    /** With the same band unit, {@code scale}, on every day. */
-    static EnsembleForecast calibrated(DailySeries history, java.util.Map<Member, double[]> members,
-                                       SeriesProfile profile, double scale, int days) {
-        return calibrated(history, members, profile, scale, forecast -> scale, days);
-    }
-
     /**
      * forecast[d] = sum of member forecasts weighted by the profile's weights of day d's horizon bucket; interval
-     * = forecast + the bucket's band * the day's {@code unit} (of the blended forecast), floored at 0; the error
-     * paths are the profile's, times {@code scale}.
+     * = forecast + the bucket's band * {@code scale}, floored at 0; the error paths are the profile's, times scale.
      */
     static EnsembleForecast calibrated(DailySeries history, java.util.Map<Member, double[]> members,
-                                       SeriesProfile profile, double scale,
-                                       java.util.function.DoubleUnaryOperator unit, int days) {
+                                       SeriesProfile profile, double scale, int days) {
         double[] forecast = new double[days];
         double[] lower = new double[days];
         double[] upper = new double[days];
@@ -77,9 +69,8 @@ final class Blend {
             double blended = total > 0 ? sum / total : members.get(Member.ADDITIVE)[d];
             Band band = profile.band(d);
             forecast[d] = nonNegative(blended);
-            double dayUnit = unit.applyAsDouble(forecast[d]);
-            lower[d] = Math.min(forecast[d], nonNegative(blended + band.lower() * dayUnit));
-            upper[d] = Math.max(forecast[d], nonNegative(blended + band.upper() * dayUnit));
+            lower[d] = Math.min(forecast[d], nonNegative(blended + band.lower() * scale));
+            upper[d] = Math.max(forecast[d], nonNegative(blended + band.upper() * scale));
         }
         double[][] paths = new double[profile.errorPaths().size()][];
         for (int k = 0; k < paths.length; k++) {

@@ -16,12 +16,9 @@ import org.stockcast.model.dataset.SalesFilter;
  * @param intervalWidth the nominal coverage of the bands, e.g. 0.8
  * @param bandScaleDays the {@link BandScale} window the bands are in units of (0, and null as in versions saved
  *                      before it: the whole history)
- * @param bandLevelPower the {@link BandUnit} level power p of the bands' unit (0, and null as in versions saved
- *                       before it: the scale alone, the same unit on every day)
  */
 public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfile> series,
-                                  Map<SeriesKind, SeriesProfile> pooled, Integer bandScaleDays,
-                                  Double bandLevelPower) {
+                                  Map<SeriesKind, SeriesProfile> pooled, Integer bandScaleDays) {
     /** Where a backtested series' weights come from: its own backtest, its kind's pool, or its own shrunk to it. */
     public enum WeightSource { SERIES, KIND, SHRUNK }
 
@@ -69,26 +66,17 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      */
     public static final double DEFAULT_PRIOR_ORIGINS = 4;
     public static final BandRule DEFAULT_BAND_RULE = new BandRule(DEFAULT_BANDS, DEFAULT_BAND_ERRORS, 0,
-            DEFAULT_PRIOR_ORIGINS, BandLevel.ORIGIN, 0);
+            DEFAULT_PRIOR_ORIGINS, BandLevel.ORIGIN);
 
     /** The quantile level of a bucket's band: the nominal width, or the {@code OriginLevel} one. */
     public enum BandLevel { NOMINAL, ORIGIN }
 
     /**
      * How bands are learned: their source and errors, the {@link BandScale} window (days, 0 = whole history),
-     * for {@link BandSource#RESCALED} the own origins that weigh as much as the kind's pool, the level, and the
-     * {@link BandUnit} level power (0 = the scale alone).
+     * for {@link BandSource#RESCALED} the own origins that weigh as much as the kind's pool, and the level.
      */
     public record BandRule(BandSource source, BandErrors errors, int scaleDays, double priorOrigins,
-                           BandLevel level, double levelPower) {
-        /** The scale alone as the unit (level power 0). */
-        public BandRule(BandSource source, BandErrors errors, int scaleDays, double priorOrigins, BandLevel level) {
-            this(source, errors, scaleDays, priorOrigins, level, 0);
-        }
-
-        BandUnit unit() {
-            return new BandUnit(scaleDays, levelPower);
-        }
+                           BandLevel level) {
     }
 
     public EnsembleCalibration {
@@ -101,20 +89,11 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
         if (bandScaleDays < 0) {
             throw new IllegalArgumentException("band scale window must be >= 0 days: " + bandScaleDays);
         }
-        bandLevelPower = bandLevelPower == null ? 0 : bandLevelPower;
-        if (!(bandLevelPower >= 0) || Double.isInfinite(bandLevelPower)) {
-            throw new IllegalArgumentException("band level power must be finite and >= 0: " + bandLevelPower);
-        }
     }
 
-    /** The scale the error paths of a forecast from {@code history} are multiplied by. */
+    /** The unit the bands of a forecast from {@code history} are multiplied by. */
     public double bandScale(double[] history) {
         return BandScale.of(history, history.length, bandScaleDays);
-    }
-
-    /** The unit the bands of a forecast from {@code history} are multiplied by, by the day's point forecast. */
-    java.util.function.DoubleUnaryOperator bandUnit(double[] history) {
-        return new BandUnit(bandScaleDays, bandLevelPower).of(history, history.length);
     }
 
     /** The series' own profile when it was backtested, else its kind's pool. */
@@ -141,7 +120,7 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
                                                       BandErrors bandErrors, WeightPrior prior) {
         return learn(backtests, intervalWidth, fixed, method, weightSource, prior,
                 new BandRule(bandSource, bandErrors, DEFAULT_BAND_RULE.scaleDays(), DEFAULT_BAND_RULE.priorOrigins(),
-                        DEFAULT_BAND_RULE.level(), DEFAULT_BAND_RULE.levelPower()));
+                        DEFAULT_BAND_RULE.level()));
     }
 
     /** With the default weight prior. */
@@ -170,7 +149,7 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
                                                       BandRule bandRule) {
         BandSource bandSource = bandRule.source();
         BandErrors bandErrors = bandRule.errors();
-        BandUnit unit = bandRule.unit();
+        int scaleDays = bandRule.scaleDays();
         Map<SeriesKind, List<SeriesBacktest>> byKind = new EnumMap<>(SeriesKind.class);
         for (SeriesBacktest backtest : backtests) {
             SeriesKey.filter(backtest.key()).ifPresent(filter ->
@@ -183,10 +162,10 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
         for (SeriesKind kind : SeriesKind.values()) {
             List<SeriesBacktest> group = byKind.getOrDefault(kind, List.of());
             Optional<SeriesProfile> profile = ProfileLearner.learn(group, intervalWidth, fixed, method, bandErrors,
-                    unit, bandRule.level());
+                    scaleDays, bandRule.level());
             if (profile.isEmpty()) {
                 if (all == null) {
-                    all = ProfileLearner.learn(backtests, intervalWidth, fixed, method, bandErrors, unit,
+                    all = ProfileLearner.learn(backtests, intervalWidth, fixed, method, bandErrors, scaleDays,
                             bandRule.level());
                 }
                 if (all.isEmpty()) {
@@ -210,7 +189,7 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
                 case SHRUNK -> method == WeightMethod.GRID ? Optional.ofNullable(shrunk.get(backtest.key()))
                         : Optional.of(WeightLearner.learn(withOwnTwice(backtest, byKind.get(kind)), method));
             };
-            ProfileLearner.learn(List.of(backtest), intervalWidth, weights, method, bandErrors, unit,
+            ProfileLearner.learn(List.of(backtest), intervalWidth, weights, method, bandErrors, scaleDays,
                     bandRule.level())
                     .map(p -> switch (bandSource) {
                         case SERIES -> p;
@@ -220,12 +199,12 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
                                         fixed.isPresent() || bandErrors == BandErrors.IN_SAMPLE
                                                 ? BandRescale.sameWeights(pooled.get(k).weights())
                                                 : BandRescale.foldWeights(byKind.getOrDefault(k, backtests), method),
-                                        intervalWidth, unit, bandRule.priorOrigins()))
+                                        intervalWidth, scaleDays, bandRule.priorOrigins()))
                                 .rescaled(backtest), p.errorPaths());
                     })
                     .ifPresent(p -> own.put(backtest.key(), p));
         }
-        return Optional.of(new EnsembleCalibration(intervalWidth, own, pooled, unit.scaleDays(), unit.levelPower()));
+        return Optional.of(new EnsembleCalibration(intervalWidth, own, pooled, scaleDays));
     }
 
     private static List<SeriesBacktest> withOwnTwice(SeriesBacktest own, List<SeriesBacktest> group) {

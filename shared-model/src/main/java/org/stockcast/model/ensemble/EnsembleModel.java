@@ -189,7 +189,6 @@ public final class EnsembleModel {
         Map<Member, double[]> members = MemberForecasts.of(history, additiveForecast.yhat(), lstmForecast,
                 profile.weights(), MAX_DAYS, SEASON);
         return Optional.of(Blend.calibrated(history, members, profile,
-                calibration.get().bandScale(history.values()), calibration.get().bandUnit(history.values()),
-                MAX_DAYS));
+                calibration.get().bandScale(history.values()), MAX_DAYS));
     }
 }

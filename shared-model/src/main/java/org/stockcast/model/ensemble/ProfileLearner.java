@@ -37,17 +37,17 @@ final class ProfileLearner {
     static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
                                          Optional<HorizonWeights> fixed, EnsembleCalibration.WeightMethod method,
                                          EnsembleCalibration.BandErrors bandErrors) {
-        return learn(backtests, width, fixed, method, bandErrors, EnsembleCalibration.DEFAULT_BAND_RULE.unit(),
+        return learn(backtests, width, fixed, method, bandErrors, EnsembleCalibration.DEFAULT_BAND_RULE.scaleDays(),
                 EnsembleCalibration.DEFAULT_BAND_RULE.level());
     }
 
     /**
-     * {@code unit}: the {@link BandUnit} the errors are scaled by (error paths: its scale alone); {@code level}:
+     * {@code scaleDays}: the {@link BandScale} window the errors are scaled by (0 = whole history); {@code level}:
      * the quantile level of each bucket's band, the nominal width or the {@link OriginLevel} one.
      */
     static Optional<SeriesProfile> learn(List<SeriesBacktest> backtests, double width,
                                          Optional<HorizonWeights> fixed, EnsembleCalibration.WeightMethod method,
-                                         EnsembleCalibration.BandErrors bandErrors, BandUnit unit,
+                                         EnsembleCalibration.BandErrors bandErrors, int scaleDays,
                                          EnsembleCalibration.BandLevel level) {
         if (backtests.stream().allMatch(b -> b.origins().isEmpty())) {
             return Optional.empty();
@@ -64,8 +64,8 @@ final class ProfileLearner {
         Band previous = null;
         HorizonBucket previousBucket = null;
         for (HorizonBucket bucket : HorizonBucket.values()) {
-            List<double[]> byOrigin = crossFit ? crossFittedByOrigin(held, heldWeights, bucket, unit)
-                    : originErrors(backtests, bucket, weights, unit);
+            List<double[]> byOrigin = crossFit ? crossFittedByOrigin(held, heldWeights, bucket, scaleDays)
+                    : originErrors(backtests, bucket, weights, scaleDays);
             double[] errors = byOrigin.stream().flatMapToDouble(Arrays::stream).toArray();
             if (errors.length > 0) {
                 previous = band(errors, level == EnsembleCalibration.BandLevel.ORIGIN
@@ -79,7 +79,7 @@ final class ProfileLearner {
         if (previous == null) {
             return Optional.empty();
         }
-        return Optional.of(new SeriesProfile(weights, bands, errorPaths(backtests, weights, unit.scaleDays())));
+        return Optional.of(new SeriesProfile(weights, bands, errorPaths(backtests, weights, scaleDays)));
     }
 
     /**
@@ -103,17 +103,17 @@ final class ProfileLearner {
 
     /** Each held-out fold's blend errors under the weights learned on the other folds. */
     static double[] crossFitted(List<List<SeriesBacktest>> held, List<HorizonWeights> weights,
-                                HorizonBucket bucket, BandUnit unit) {
-        return crossFittedByOrigin(held, weights, bucket, unit).stream().flatMapToDouble(Arrays::stream)
+                                HorizonBucket bucket, int scaleDays) {
+        return crossFittedByOrigin(held, weights, bucket, scaleDays).stream().flatMapToDouble(Arrays::stream)
                 .toArray();
     }
 
     /** As {@link #crossFitted}, one array per origin. */
     static List<double[]> crossFittedByOrigin(List<List<SeriesBacktest>> held, List<HorizonWeights> weights,
-                                              HorizonBucket bucket, BandUnit unit) {
+                                              HorizonBucket bucket, int scaleDays) {
         List<double[]> parts = new ArrayList<>();
         for (int k = 0; k < held.size(); k++) {
-            parts.addAll(originErrors(held.get(k), bucket, weights.get(k), unit));
+            parts.addAll(originErrors(held.get(k), bucket, weights.get(k), scaleDays));
         }
         return parts;
     }
@@ -129,32 +129,27 @@ final class ProfileLearner {
     }
 
     static double[] scaledErrors(List<SeriesBacktest> backtests, HorizonBucket bucket, HorizonWeights weights,
-                                 BandUnit unit) {
-        return originErrors(backtests, bucket, weights, unit).stream().flatMapToDouble(Arrays::stream)
+                                 int scaleDays) {
+        return originErrors(backtests, bucket, weights, scaleDays).stream().flatMapToDouble(Arrays::stream)
                 .toArray();
     }
 
-    /**
-     * The blend's errors in the bucket in {@code unit}s (the day's level factor from the blend's own forecast), one
-     * array per origin that has a scale (possibly empty).
-     */
+    /** The blend's scaled errors in the bucket, one array per origin that has a scale (possibly empty). */
     static List<double[]> originErrors(List<SeriesBacktest> backtests, HorizonBucket bucket, HorizonWeights weights,
-                                       BandUnit unit) {
+                                       int scaleDays) {
         List<double[]> out = new ArrayList<>();
         for (SeriesBacktest backtest : backtests) {
             for (OriginForecasts o : backtest.origins()) {
-                double scale = backtest.bandScale(o, unit.scaleDays());
+                double scale = backtest.bandScale(o, scaleDays);
                 if (!(scale > 0)) {
                     continue;
                 }
-                double level = unit.levelPower() == 0 ? 0 : backtest.bandLevel(o, unit.scaleDays());
                 int from = bucket.first() - 1;
                 int to = Math.min(bucket.last(), o.actual().length);
                 List<Double> errors = new ArrayList<>();
                 for (int d = from; d < to; d++) {
                     if (!Double.isNaN(o.actual()[d])) {
-                        double f = blend(o, weights, d);
-                        errors.add((o.actual()[d] - f) / (scale * BandUnit.factor(f, level, unit.levelPower())));
+                        errors.add((o.actual()[d] - blend(o, weights, d)) / scale);
                     }
                 }
                 out.add(errors.stream().mapToDouble(Double::doubleValue).toArray());

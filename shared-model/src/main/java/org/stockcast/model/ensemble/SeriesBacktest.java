@@ -27,9 +27,4 @@ public record SeriesBacktest(String key, List<OriginForecasts> origins, WeightLo
         }
         return BandScale.of(values, origin.trainingLength(), days);
     }
-
-    /** The mean level of an origin's history over the same window ({@link BandScale#level}); 0 when unknown. */
-    double bandLevel(OriginForecasts origin, int days) {
-        return values.length < origin.trainingLength() ? 0 : BandScale.level(values, origin.trainingLength(), days);
-    }
 }

@@ -54,12 +54,12 @@ class BandRescaleTest {
         SeriesProfile kind = ProfileLearner.learn(pool, 0.8, Optional.empty()).orElseThrow();
         List<HorizonWeights> folds = BandRescale.foldWeights(pool, EnsembleCalibration.DEFAULT_METHOD);
         SeriesBacktest hard = pool.get(3);
-        double none = BandRescale.factor(kind.bands(), hard, pool, folds, 0.8, BandUnit.SCALE_ONLY, 0);
-        double shrunk = BandRescale.factor(kind.bands(), hard, pool, folds, 0.8, BandUnit.SCALE_ONLY, 16);
+        double none = BandRescale.factor(kind.bands(), hard, pool, folds, 0.8, 0, 0);
+        double shrunk = BandRescale.factor(kind.bands(), hard, pool, folds, 0.8, 0, 16);
         // the pool's sd is about 1.3 (three of sd 1, one of 2): the hard series needs about 2 / 1.3 of its bands
         assertThat(none).isBetween(1.3, 1.8);
         assertThat(shrunk).isCloseTo(Math.pow(none, 16 / 32.0), within(1e-9));
-        assertThat(BandRescale.factor(kind.bands(), hard, pool, folds, 0.8, BandUnit.SCALE_ONLY, 1e9)).isCloseTo(1, within(1e-6));
+        assertThat(BandRescale.factor(kind.bands(), hard, pool, folds, 0.8, 0, 1e9)).isCloseTo(1, within(1e-6));
     }
 
     @Test

@@ -39,7 +39,7 @@ class OriginLevelTest {
             }
             SeriesBacktest backtest = new SeriesBacktest(SeriesKey.TOTAL, origins, WeightLoss.ABSOLUTE);
             SeriesProfile profile = ProfileLearner.learn(List.of(backtest), 0.8, Optional.empty(),
-                    EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_BAND_ERRORS, BandUnit.SCALE_ONLY, level)
+                    EnsembleCalibration.DEFAULT_METHOD, EnsembleCalibration.DEFAULT_BAND_ERRORS, 0, level)
                     .orElseThrow();
             OriginForecasts fresh = origin(random, 300);
             for (int d = 0; d < fresh.actual().length; d++) {
