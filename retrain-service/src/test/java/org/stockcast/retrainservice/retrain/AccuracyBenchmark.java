@@ -34,6 +34,8 @@ import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ensemble.HorizonWeights;
 import org.stockcast.model.ensemble.Member;
 import org.stockcast.model.ensemble.MemberForecasts;
+import org.stockcast.model.ensemble.OriginForecasts;
+import org.stockcast.model.ensemble.SeriesBacktest;
 import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
@@ -151,6 +153,7 @@ public final class AccuracyBenchmark {
         double trainSeconds = 0;
         double evaluateSeconds = 0;
         double denseSeconds = 0;
+        Map<String, Map<Member, double[]>> inner = new LinkedHashMap<>();
         for (LocalDate cutoff : cutoffs) {
             SalesTable table = table(rows, cutoff);
             long t0 = System.nanoTime();
@@ -158,6 +161,9 @@ public final class AccuracyBenchmark {
             trainSeconds += (System.nanoTime() - t0) / 1e9;
             evaluateSeconds += trained.evaluateSeconds();
             denseSeconds += trained.denseEvaluateSeconds();
+            if (INNER) {
+                addInner(inner, trained.backtests());
+            }
             for (int v = 0; v < VARIANTS.size(); v++) {
                 for (Map.Entry<String, SalesFilter> key : scored.entrySet()) {
                     Optional<EnsembleForecast> forecast = trained.variants().get(v).forecast(key.getValue(),
@@ -184,6 +190,9 @@ public final class AccuracyBenchmark {
             beforeAfter(PREVIOUS_DEFAULT, scores.get(before), scores.get(0), protocol.horizon());
         }
         bandSummary(scores, protocol.horizon());
+        if (INNER) {
+            printInner(inner);
+        }
         OUT.printf(Locale.ROOT, "%nRetrain at %d cutoffs: %.1f s in all, evaluate stage %.1f s (%.0f%% of it).%n%n",
                 cutoffs.size(), trainSeconds - denseSeconds, evaluateSeconds,
                 100 * evaluateSeconds / (trainSeconds - denseSeconds));
@@ -326,7 +335,55 @@ public final class AccuracyBenchmark {
     }
 
     private record Trained(List<EnsembleModel> variants, LstmForecaster servedLstm, double evaluateSeconds,
-                           double denseEvaluateSeconds) {
+                           double denseEvaluateSeconds, List<SeriesBacktest> backtests) {
+    }
+
+    /** With -Dbench.inner=true: each member's inner-backtest MASE per series and bucket, over every cutoff. */
+    private static final boolean INNER = Boolean.getBoolean("bench.inner");
+
+    /**
+     * Adds each member's scaled absolute errors per series, bucket and origin kind (short origins: those with the
+     * LSTM; long: the refitted members' only) to {@code sums} (key -> member -> {sum, count}).
+     */
+    private static void addInner(Map<String, Map<Member, double[]>> sums, List<SeriesBacktest> backtests) {
+        for (SeriesBacktest b : backtests) {
+            for (OriginForecasts o : b.origins()) {
+                if (!(o.scale() > 0)) {
+                    continue;
+                }
+                String kind = o.forecasts().containsKey(Member.LSTM) ? "short" : "long";
+                for (HorizonBucket bucket : HorizonBucket.values()) {
+                    for (int d = bucket.first() - 1; d < Math.min(bucket.last(), o.actual().length); d++) {
+                        if (Double.isNaN(o.actual()[d])) {
+                            continue;
+                        }
+                        String key = b.key() + " | " + bucket.label() + " | " + kind;
+                        for (Map.Entry<Member, double[]> f : o.forecasts().entrySet()) {
+                            double[] acc = sums.computeIfAbsent(key, k -> new EnumMap<>(Member.class))
+                                    .computeIfAbsent(f.getKey(), k -> new double[2]);
+                            acc[0] += Math.abs(o.actual()[d] - f.getValue()[d]) / o.scale();
+                            acc[1]++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void printInner(Map<String, Map<Member, double[]>> sums) {
+        OUT.printf(Locale.ROOT, "%n| series | bucket | origins | additive | LSTM | seasonal-naive | Holt-Winters |"
+                + " SBA | points |%n|---|---|---|---|---|---|---|---|---|%n");
+        for (Map.Entry<String, Map<Member, double[]>> e : new java.util.TreeMap<>(sums).entrySet()) {
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
+            long points = 0;
+            for (Member m : List.of(Member.ADDITIVE, Member.LSTM, Member.SEASONAL_NAIVE, Member.HOLT_WINTERS,
+                    Member.INTERMITTENT)) {
+                double[] acc = e.getValue().get(m);
+                row.append(acc == null ? " |" : String.format(Locale.ROOT, " %.3f |", acc[0] / acc[1]));
+                points = acc == null ? points : (long) acc[1];
+            }
+            OUT.println(row + " " + points + " |");
+        }
     }
 
     /** The retrain pipeline's model stages, in its order, with the service's default settings. */
@@ -369,7 +426,8 @@ public final class AccuracyBenchmark {
                             (v.step() == DENSE_STEP ? denseEvaluation : evaluation).backtests(),
                             settings.intervalWidth(), v.fixed(), v.method(), v.weights(), v.prior(), v.bandRule())));
         }
-        return new Trained(variants, lstm.served().forecaster(), evaluateSeconds, denseSeconds);
+        return new Trained(variants, lstm.served().forecaster(), evaluateSeconds, denseSeconds,
+                evaluation.backtests());
     }
 
     private static void score(Score score, EnsembleForecast forecast, double[] lstmFree, DailySeries actual) {
