@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,8 @@ public final class AccuracyBenchmark {
         final Map<HorizonBucket, double[]> coverage = new EnumMap<>(HorizonBucket.class);
         /** bucket -> [sum of interval width / scale, points]: how wide the bands are for their coverage. */
         final Map<HorizonBucket, double[]> width = new EnumMap<>(HorizonBucket.class);
+        /** Per outer cutoff [interval hits, points]: a cutoff's days share its errors, so it is the sampling unit. */
+        final List<double[]> cutoffCoverage = new ArrayList<>();
 
         void add(HorizonBucket bucket, String part, double error) {
             double[] acc = mase.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
@@ -327,7 +330,7 @@ public final class AccuracyBenchmark {
         for (int v = 0; v < ALL_VARIANTS.size(); v++) {
             String name = ALL_VARIANTS.get(v).name();
             if (v == 0 || words.isBlank()
-                    || java.util.Arrays.stream(words.split(",")).anyMatch(w -> name.contains(w.strip()))) {
+                    || Arrays.stream(words.split(",")).anyMatch(w -> name.contains(w.strip()))) {
                 out.add(ALL_VARIANTS.get(v));
             }
         }
@@ -437,6 +440,8 @@ public final class AccuracyBenchmark {
             return;
         }
         int offset = (int) ChronoUnit.DAYS.between(actual.start(), forecast.start());
+        double[] cutoff = new double[2];
+        score.cutoffCoverage.add(cutoff);
         // the members the service fits per request, refitted here on the same history
         double[] holtWinters = MemberForecasts.holtWinters(7).forecast(history, forecast.days()).yhat();
         double[] sba = MemberForecasts.intermittent().forecast(history, forecast.days()).yhat();
@@ -456,7 +461,10 @@ public final class AccuracyBenchmark {
             score.add(bucket, "holt_winters", Math.abs(a - Math.max(0, holtWinters[d])) / scale);
             score.add(bucket, "intermittent", Math.abs(a - Math.max(0, sba[d])) / scale);
             score.add(bucket, "lstm_free", Math.abs(a - lstmFree[d]) / scale);
-            score.covered(bucket, a >= forecast.lower()[d] && a <= forecast.upper()[d]);
+            boolean inside = a >= forecast.lower()[d] && a <= forecast.upper()[d];
+            score.covered(bucket, inside);
+            cutoff[0] += inside ? 1 : 0;
+            cutoff[1]++;
             score.width(bucket, (forecast.upper()[d] - forecast.lower()[d]) / scale);
         }
     }
@@ -545,7 +553,8 @@ public final class AccuracyBenchmark {
         OUT.printf(Locale.ROOT, "%n| band variant | coverage mean (min .. max) | series in 75-85%% |"
                 + " mean abs(coverage - 80%%) | mean width / scale |%n|---|---|---|---|---|%n");
         StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "%n| band variant | series | 1-7 | 8-28 |"
-                + " 29-91 | 92-365 | all | width / scale |%n|---|---|---|---|---|---|---|---|%n"));
+                + " 29-91 | 92-365 | all | each cutoff, oldest first | 95%% interval over cutoffs | width / scale |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|%n"));
         for (int v = 0; v < VARIANTS.size(); v++) {
             double sum = 0;
             double min = 1;
@@ -581,14 +590,40 @@ public final class AccuracyBenchmark {
                 distance += Math.abs(c - 0.8);
                 widthSum += all[2] / all[3];
                 inRange += c >= 0.75 && c <= 0.85 ? 1 : 0;
-                detail.append(String.format(Locale.ROOT, "| %s | %s%s | %.1f | %.2f |%n", VARIANTS.get(v).name(),
-                        e.getKey(), buckets, 100 * c, all[2] / all[3]));
+                detail.append(String.format(Locale.ROOT, "| %s | %s%s | %.1f | %s | %.2f |%n", VARIANTS.get(v).name(),
+                        e.getKey(), buckets, 100 * c, cutoffSpread(e.getValue().cutoffCoverage), all[2] / all[3]));
             }
             OUT.printf(Locale.ROOT, "| %s | %.1f%% (%.1f .. %.1f) | %d of %d | %.1f | %.2f |%n", VARIANTS.get(v).name(),
                     100 * sum / series, 100 * min, 100 * max, inRange, series, 100 * distance / series,
                     widthSum / series);
         }
         OUT.print(detail);
+    }
+
+    /** Two-sided 95% Student-t quantiles for 1 .. 10 degrees of freedom (MAX_CUTOFFS is 6). */
+    private static final double[] T_975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228};
+
+    /**
+     * The coverage of each outer cutoff and a 95% interval for the series' coverage from their mean and
+     * spread (t over cutoffs: days after one cutoff share its level error, so they are not independent trials);
+     * "80% inside" says whether a miss of the nominal level is within this sampling noise.
+     */
+    private static String cutoffSpread(List<double[]> cutoffs) {
+        double[] c = cutoffs.stream().filter(x -> x[1] > 0).mapToDouble(x -> x[0] / x[1]).toArray();
+        if (c.length < 2) {
+            return "- | -";
+        }
+        double mean = Arrays.stream(c).average().orElseThrow();
+        double ss = Arrays.stream(c).map(x -> (x - mean) * (x - mean)).sum();
+        double half = T_975[Math.min(T_975.length, c.length - 1) - 1] * Math.sqrt(ss / (c.length - 1) / c.length);
+        double lo = Math.max(0, mean - half);
+        double hi = Math.min(1, mean + half);
+        StringBuilder each = new StringBuilder();
+        for (double x : c) {
+            each.append(each.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", 100 * x));
+        }
+        return String.format(Locale.ROOT, "%s | %.1f .. %.1f%s", each, 100 * lo, 100 * hi,
+                lo <= 0.8 && hi >= 0.8 ? " (80% inside)" : " (80% outside)");
     }
 
     /** The best of every member, the three (additive, LSTM, seasonal-naive) and the two added ones. */
