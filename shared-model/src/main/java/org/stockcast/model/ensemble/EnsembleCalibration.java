@@ -35,32 +35,10 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      * significantly worse than the grid weights.
      */
     public enum WeightPrior {
-        NONE, HORIZONS, EQUAL_HALF, EQUAL_STOCK_WATSON, EQUAL_UNLESS_WORSE,
-        /** Session 20 (see {@code ShrunkWeights}): the equal set also judged on the long origins. */
-        EQUAL_HALF_LONG,
-        /** Half-way, but a member alone in the confidence set (significantly best) serves alone. */
-        EQUAL_HALF_SELECT,
-        /** A share of equal weights that falls with the backtest's evidence for the grid weights. */
-        EQUAL_EVIDENCE,
-        /** {@link #EQUAL_HALF_LONG} and {@link #EQUAL_HALF_SELECT} together. */
-        EQUAL_LONG_SELECT,
-        /** Session 20 ({@code LongOrigins}): the grid objective also holds the long origins' loss. */
-        LONG_GRID,
-        /** {@link #LONG_GRID}, then half-way to equal. */
-        EQUAL_LONG_GRID,
-        /** The single member with the least objective alone (a grid corner), without and with the long origins. */
-        BEST_SINGLE, BEST_SINGLE_LONG;
+        NONE, HORIZONS, EQUAL_HALF, EQUAL_STOCK_WATSON, EQUAL_UNLESS_WORSE;
 
         boolean towardsEqual() {
-            return this != NONE && this != HORIZONS && this != LONG_GRID && !selects();
-        }
-
-        boolean longOrigins() {
-            return this == LONG_GRID || this == EQUAL_LONG_GRID || this == BEST_SINGLE_LONG;
-        }
-
-        boolean selects() {
-            return this == BEST_SINGLE || this == BEST_SINGLE_LONG;
+            return this != NONE && this != HORIZONS;
         }
     }
 

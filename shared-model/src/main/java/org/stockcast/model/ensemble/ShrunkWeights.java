@@ -44,7 +44,6 @@ final class ShrunkWeights {
                 pool.put(bucket, Losses.of(pooled, WeightLearner.grid(pooled.members().size())));
             }
         }
-        LongOrigins longOrigins = prior.longOrigins() ? new LongOrigins(group) : null;
         Map<String, HorizonWeights> weights = new LinkedHashMap<>();
         for (SeriesBacktest backtest : group) {
             Map<HorizonBucket, Losses> own = new EnumMap<>(HorizonBucket.class);
@@ -57,16 +56,8 @@ final class ShrunkWeights {
                 }
             }
             Map<HorizonBucket, Map<Member, Double>> buckets = new EnumMap<>(HorizonBucket.class);
-            own.forEach((bucket, losses) -> {
-                double[] objective = objective(bucket, own, pool, prior);
-                if (longOrigins != null) {
-                    add(objective, longOrigins.term(bucket, losses.points().members(), losses.grid(), backtest), 1);
-                }
-                if (prior.selects()) {
-                    onlyCorners(objective, losses.grid());
-                }
-                buckets.put(bucket, towardsEqual(losses.grid().get(argmin(objective)), losses, backtest, prior));
-            });
+            own.forEach((bucket, losses) -> buckets.put(bucket, towardsEqual(
+                    losses.grid().get(argmin(objective(bucket, own, pool, prior))), losses, prior)));
             WeightLearner.fillGaps(buckets);
             weights.put(backtest.key(), new HorizonWeights(buckets));
         }
@@ -117,19 +108,6 @@ final class ShrunkWeights {
         }
     }
 
-    /** Rules out every grid point that blends members, so that the least objective picks one member alone. */
-    private static void onlyCorners(double[] objective, List<double[]> grid) {
-        for (int g = 0; g < grid.size(); g++) {
-            double max = 0;
-            for (double w : grid.get(g)) {
-                max = Math.max(max, w);
-            }
-            if (max < 1) {
-                objective[g] = Double.POSITIVE_INFINITY;
-            }
-        }
-    }
-
     /** The first grid point with the least objective (ties: first, as in {@link WeightLearner}). */
     private static int argmin(double[] objective) {
         int best = 0;
@@ -146,25 +124,25 @@ final class ShrunkWeights {
      * one ({@link WeightLearner#confidenceSet}), seasonal-naive left out unless it is the only one: a share
      * {@code alpha} of equal weights, by the prior's rule. A member the backtest shows to be useless stays at 0.
      */
-    private static Map<Member, Double> towardsEqual(double[] grid, Losses losses, SeriesBacktest backtest,
+    private static Map<Member, Double> towardsEqual(double[] grid, Losses losses,
                                                     EnsembleCalibration.WeightPrior prior) {
         BucketPoints points = losses.points();
         List<Member> members = points.members();
         double[] equal = new double[members.size()];
-        Set<Member> kept = new HashSet<>();
         if (prior.towardsEqual()) {
-            kept.addAll(equalSet(points, backtest, prior));
+            Set<Member> kept = new HashSet<>(WeightLearner.confidenceSet(points).keySet());
+            if (kept.size() > 1) {
+                kept.remove(Member.SEASONAL_NAIVE);
+            }
             for (int m = 0; m < members.size(); m++) {
                 equal[m] = kept.contains(members.get(m)) ? 1.0 / kept.size() : 0;
             }
         }
         double alpha = switch (prior) {
-            case NONE, HORIZONS, LONG_GRID, BEST_SINGLE, BEST_SINGLE_LONG -> 0;
-            case EQUAL_HALF, EQUAL_HALF_LONG, EQUAL_LONG_GRID -> 0.5;
-            case EQUAL_HALF_SELECT, EQUAL_LONG_SELECT -> kept.size() == 1 ? 1 : 0.5;
+            case NONE, HORIZONS -> 0;
+            case EQUAL_HALF -> 0.5;
             case EQUAL_STOCK_WATSON -> stockWatson(members.size(), losses.origins());
             case EQUAL_UNLESS_WORSE -> significantlyWorse(points, equal, grid) ? 0 : 1;
-            case EQUAL_EVIDENCE -> equalBetter(points, equal, grid);
         };
         Map<Member, Double> out = new LinkedHashMap<>();
         for (int m = 0; m < members.size(); m++) {
@@ -174,71 +152,6 @@ final class ShrunkWeights {
             }
         }
         return out;
-    }
-
-    /**
-     * The members the equal weights go to: the confidence set, seasonal-naive left out unless alone. With the long
-     * origins ({@link EnsembleCalibration.WeightPrior#EQUAL_HALF_LONG}), a refitted member must also be in the
-     * confidence set of the refitted members over the short and the long origins together: the long origins forecast
-     * from other seasons, so a member worse there is not merely unlucky in the last quarter (empty: the short set).
-     */
-    private static Set<Member> equalSet(BucketPoints points, SeriesBacktest backtest,
-                                        EnsembleCalibration.WeightPrior prior) {
-        Set<Member> kept = new HashSet<>(WeightLearner.confidenceSet(points).keySet());
-        boolean judgedLong = prior == EnsembleCalibration.WeightPrior.EQUAL_HALF_LONG
-                || prior == EnsembleCalibration.WeightPrior.EQUAL_LONG_SELECT;
-        if (judgedLong && points.members().contains(Member.LSTM)) {
-            BucketPoints refitted = BucketPoints.of(points.bucket(), List.of(withoutLstm(backtest)));
-            if (refitted.size() > 0 && !refitted.members().isEmpty()) {
-                Set<Member> longKept = WeightLearner.confidenceSet(refitted).keySet();
-                Set<Member> both = new HashSet<>(kept);
-                both.removeIf(m -> m != Member.LSTM && !longKept.contains(m));
-                kept = both.isEmpty() ? kept : both;
-            }
-        }
-        if (kept.size() > 1) {
-            kept.remove(Member.SEASONAL_NAIVE);
-        }
-        return kept;
-    }
-
-    /** The backtest without the LSTM's forecasts, so that its long origins score in every bucket they reach. */
-    private static SeriesBacktest withoutLstm(SeriesBacktest backtest) {
-        List<OriginForecasts> origins = new ArrayList<>();
-        for (OriginForecasts o : backtest.origins()) {
-            Map<Member, double[]> forecasts = new EnumMap<>(Member.class);
-            forecasts.putAll(o.forecasts());
-            forecasts.remove(Member.LSTM);
-            origins.add(new OriginForecasts(o.trainingLength(), o.scale(), o.actual(), forecasts));
-        }
-        return new SeriesBacktest(backtest.key(), origins, backtest.loss(), backtest.values());
-    }
-
-    /**
-     * The share of equal weights by the evidence: the normal probability that the equal blend beats the grid's on
-     * fresh origins, from the origin-block t statistic of their loss difference. Without evidence it is 1/2 (as
-     * {@link EnsembleCalibration.WeightPrior#EQUAL_HALF}); the grid keeps ~98% when it wins by two standard errors.
-     */
-    private static double equalBetter(BucketPoints points, double[] equal, double[] grid) {
-        double[] lossEqual = new double[points.size()];
-        double[] lossGrid = new double[points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            lossEqual[i] = points.loss()[i].of(points.actual()[i] - points.blend(equal, i), points.scale()[i]);
-            lossGrid[i] = points.loss()[i].of(points.actual()[i] - points.blend(grid, i), points.scale()[i]);
-        }
-        return normalCdf(-WeightLearner.tStatistic(lossEqual, lossGrid, points.origin()));
-    }
-
-    /** The standard normal CDF (Abramowitz and Stegun 7.1.26, error under 1e-7). */
-    static double normalCdf(double z) {
-        if (Double.isInfinite(z)) {
-            return z > 0 ? 1 : 0;
-        }
-        double x = Math.abs(z) / Math.sqrt(2);
-        double t = 1 / (1 + 0.3275911 * x);
-        double erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
-                + t * 1.061405429)))) * Math.exp(-x * x);
-        return z >= 0 ? 1 - erfc / 2 : erfc / 2;
     }
 
     /**

@@ -128,23 +128,6 @@ final class WeightLearner {
 
     /** Whether the mean of the per-origin mean differences {@code a - b} is under two standard errors. */
     private static boolean notWorse(double[] a, double[] b, int[] origin, Map<Integer, Integer> blockOf, int blocks) {
-        return tStatistic(a, b, origin, blockOf, blocks) <= 2;
-    }
-
-    /**
-     * The mean of the per-origin mean differences {@code a - b} over its standard error, the origins taken as
-     * blocks; 0 with fewer than two origins (nothing told apart), +-infinity for a difference without spread.
-     */
-    static double tStatistic(double[] a, double[] b, int[] origin) {
-        Map<Integer, Integer> blockOf = new LinkedHashMap<>();
-        for (int o : origin) {
-            blockOf.putIfAbsent(o, blockOf.size());
-        }
-        return blockOf.size() < 2 ? 0 : tStatistic(a, b, origin, blockOf, blockOf.size());
-    }
-
-    private static double tStatistic(double[] a, double[] b, int[] origin, Map<Integer, Integer> blockOf,
-                                     int blocks) {
         double[] sum = new double[blocks];
         int[] count = new int[blocks];
         for (int i = 0; i < a.length; i++) {
@@ -161,8 +144,7 @@ final class WeightLearner {
         for (int j = 0; j < blocks; j++) {
             variance += (sum[j] - mean) * (sum[j] - mean) / (blocks - 1);
         }
-        double se = Math.sqrt(variance / blocks);
-        return se > 0 ? mean / se : mean == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, mean);
+        return mean <= 2 * Math.sqrt(variance / blocks);
     }
 
     /** The grid point with the least loss (ties: first). */
