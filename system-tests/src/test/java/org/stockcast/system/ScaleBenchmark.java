@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * forecast latency of products never asked before (first touch) and asked again (warm), and when the background
  * warm-up finished; at the end the peak RSS of both services. Prints Markdown.
  * <p>
- * Run: {@code system-tests/bench/scale-benchmark.sh [products] [daily uploads]}.
+ * Run: {@code system-tests/bench/scale-benchmark.sh [products] [daily uploads]}; {@code bench.heap} (e.g. {@code 4g},
+ * env {@code BENCH_HEAP} in the script) overrides the options' {@code -Xmx1g} of both services, and each service
+ * writes a GC log next to its log file.
  */
 public final class ScaleBenchmark {
     private static final List<String> STAGES = List.of("validate", "merge", "additive", "lstm", "evaluate", "publish");
@@ -34,6 +36,7 @@ public final class ScaleBenchmark {
     private final int products;
     private final Http http = new Http();
     private final List<String> latencyRows = new ArrayList<>();
+    private final String heap = System.getProperty("bench.heap", "");
 
     private ScaleBenchmark(PrintStream out, int products) {
         this.out = out;
@@ -55,10 +58,8 @@ public final class ScaleBenchmark {
         List<Path> history = shop.history(root.resolve("upload"), days, MAX_ROWS_PER_FILE);
         out.printf(Locale.ROOT, "%d products x %d days: %d history file(s), %.1f MB in all%n%n", products, days,
                 history.size(), history.stream().mapToLong(ScaleBenchmark::size).sum() / 1e6);
-        ServiceProcess retrain = ServiceProcess.start(ServiceProcess.Service.RETRAIN, Ports.free(), data, models,
-                SystemTestEnv.logFile(ScaleBenchmark.class, "retrain-service"), List.of());
-        ServiceProcess forecast = ServiceProcess.start(ServiceProcess.Service.FORECAST, Ports.free(), data, models,
-                SystemTestEnv.logFile(ScaleBenchmark.class, "forecast-service"), List.of());
+        ServiceProcess retrain = start(ServiceProcess.Service.RETRAIN, data, models);
+        ServiceProcess forecast = start(ServiceProcess.Service.FORECAST, data, models);
         try {
             retrain.awaitUp(Duration.ofMinutes(3));
             forecast.awaitUp(Duration.ofMinutes(3));
@@ -77,13 +78,23 @@ public final class ScaleBenchmark {
                     + "warm-up of every precomputed series done after the swap (NaN: not within 5 min) |");
             out.println("|---|---|---|---|---|");
             latencyRows.forEach(out::println);
-            out.printf(Locale.ROOT, "%nPeak RSS: retrain-service %d MB, forecast-service %d MB (both -Xmx1g)%n",
-                    retrain.peakRssMb(), forecast.peakRssMb());
+            out.printf(Locale.ROOT, "%nPeak RSS: retrain-service %d MB, forecast-service %d MB (both -Xmx%s)%n",
+                    retrain.peakRssMb(), forecast.peakRssMb(), heap.isEmpty() ? "1g, ops/jvm" : heap);
         } finally {
             retrain.close();
             forecast.close();
             deleteRecursively(root);
         }
+    }
+
+    private ServiceProcess start(ServiceProcess.Service service, Path data, Path models) throws IOException {
+        Path log = SystemTestEnv.logFile(ScaleBenchmark.class, service.name);
+        List<String> jvm = new ArrayList<>();
+        if (!heap.isEmpty()) {
+            jvm.add("-Xmx" + heap);
+        }
+        jvm.add("-Xlog:gc:file=" + log.resolveSibling(service.name + "-gc.log") + ":uptime");
+        return ServiceProcess.start(service, Ports.free(), data, models, log, jvm, List.of());
     }
 
     private void upload(RetrainClient client, ServiceProcess forecast, Path file, String label) throws Exception {
