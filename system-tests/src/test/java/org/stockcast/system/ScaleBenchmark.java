@@ -37,6 +37,8 @@ public final class ScaleBenchmark {
     private final Http http = new Http();
     private final List<String> latencyRows = new ArrayList<>();
     private final String heap = System.getProperty("bench.heap", "");
+    /** Products whose history is uploaded so far (history files hold whole products, in order): the sample's pool. */
+    private int uploadedProducts;
 
     private ScaleBenchmark(PrintStream out, int products) {
         this.out = out;
@@ -68,6 +70,7 @@ public final class ScaleBenchmark {
                     + "served | additive reused | LSTM training, epochs (catch-up) | load avg |");
             out.println("|---|---|---|" + "---|".repeat(STAGES.size()) + "---|---|---|---|---|");
             for (Path file : history) {
+                uploadedProducts = (int) Math.min(products, uploadedProducts + (Files.lines(file).count() - 1) / days);
                 upload(client, forecast, file, "history " + file.getFileName());
             }
             for (int d = 0; d < daily; d++) {
@@ -126,7 +129,7 @@ public final class ScaleBenchmark {
         SplittableRandom random = new SplittableRandom(version);
         List<String> sample = new ArrayList<>();
         for (int i = 0; i < SAMPLED_PRODUCTS; i++) {
-            sample.add(shop.productId(random.nextInt(products)));
+            sample.add(shop.productId(random.nextInt(uploadedProducts)));
         }
         double[] first = timeForecasts(forecast, sample);
         double[] warm = timeForecasts(forecast, sample);
