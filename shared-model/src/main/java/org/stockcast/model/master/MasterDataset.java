@@ -104,6 +104,18 @@ public final class MasterDataset {
         return table;
     }
 
+    /**
+     * The index of the current version when it holds exactly {@code table} (this instance loaded or wrote that very
+     * table and index.json still names it), else null.
+     */
+    synchronized PartitionIndex indexOf(SalesTable table) throws IOException {
+        if (table != knownTable || knownIndex == null) {
+            return null;
+        }
+        PartitionIndex current = PartitionIndex.read(indexFile());
+        return knownIndex.equals(current) && partitionsInPlace(current) ? current : null;
+    }
+
     /** The version before the last write (the backup); an empty table when there is none. */
     public synchronized SalesTable loadBackup() throws IOException {
         PartitionIndex backup = PartitionIndex.read(backupIndexFile());
