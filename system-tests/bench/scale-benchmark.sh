@@ -3,7 +3,8 @@
 # ScaleBenchmark, which starts them as separate processes with ops/jvm options on an empty temp store, uploads the
 # synthetic history and daily uploads, and prints Markdown tables.
 # Usage: [BENCH_HEAP=4g] system-tests/bench/scale-benchmark.sh [products (1000)] [daily uploads (3)] [history days (1095)]
-#   BENCH_HEAP overrides both services' -Xmx (default: ops/jvm/*.jvm.options, -Xmx1g); GC logs go next to the
+#   BENCH_HEAP (e.g. 5g) overrides both services' -Xmx (default: ops/jvm/*.jvm.options, -Xmx1g) and sets JavaCPP's
+#   maxphysicalbytes to the heap + 3G (the options' 3-4G bound counts the whole RSS); GC logs go next to the
 #   service logs (system-tests/target/system-tests-work/logs/ScaleBenchmark/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -99,9 +99,23 @@ public final class ScaleBenchmark {
         List<String> jvm = new ArrayList<>();
         if (!heap.isEmpty()) {
             jvm.add("-Xmx" + heap);
+            // JavaCPP refuses native allocations (the LSTM) once the whole process's RSS passes this bound, which
+            // the options file sets for a 1g heap: keep the same 3 GB of room above the bigger heap.
+            jvm.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (gigabytes(heap) + 3) + "G");
         }
         jvm.add("-Xlog:gc:file=" + log.resolveSibling(service.name + "-gc.log") + ":uptime");
         return ServiceProcess.start(service, Ports.free(), data, models, log, jvm, List.of());
+    }
+
+    /** "4g" -> 4, "6144m" -> 6 (rounded up). */
+    private static long gigabytes(String size) {
+        String s = size.toLowerCase(Locale.ROOT);
+        long number = Long.parseLong(s.substring(0, s.length() - 1));
+        return switch (s.charAt(s.length() - 1)) {
+            case 'g' -> number;
+            case 'm' -> (number + 1023) / 1024;
+            default -> throw new IllegalArgumentException("bench.heap must end in g or m: " + size);
+        };
     }
 
     private void upload(RetrainClient client, ServiceProcess forecast, Path file, String label, boolean awaitWarmUp)
