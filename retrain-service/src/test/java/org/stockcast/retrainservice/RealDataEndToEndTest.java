@@ -28,8 +28,8 @@ import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.TestData;
 import org.stockcast.model.ensemble.EnsembleForecast;
 import org.stockcast.model.ensemble.EnsembleModel;
-import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.store.ModelStore;
+import org.stockcast.model.version.VersionFiles;
 import org.stockcast.retrainservice.support.Http;
 import org.stockcast.retrainservice.support.Multipart;
 import org.stockcast.retrainservice.support.SeedData;
@@ -157,7 +157,7 @@ class RealDataEndToEndTest {
     private static EnsembleModel served(int version) throws IOException {
         ModelStore store = new ModelStore(MODELS, 5);
         assertThat(store.verify(version).ok()).isTrue();
-        return ModelVersionFiles.read(store.versionDir(version));
+        return VersionFiles.readOnce(store.versionDir(version));
     }
 
     private static double sum(double[] values) {

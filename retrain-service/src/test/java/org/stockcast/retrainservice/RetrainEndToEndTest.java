@@ -189,7 +189,7 @@ class RetrainEndToEndTest {
         assertThat(manifest.version()).isEqualTo(version);
         assertThat(manifest.trainedOnRows()).isEqualTo(SeedData.MASTER_ROWS + 5);
         assertThat(manifest.lastTrainingDate()).isEqualTo(LocalDate.of(2025, 9, 3));
-        assertThat(manifest.files()).containsKeys("lstm.zip", "additive.json", "ensemble.json", "dataset.csv");
+        assertThat(manifest.files()).containsKeys("lstm.zip", "additive.json", "ensemble.json", "dataset/index.json");
         assertThat(manifest.metrics()).containsKey("backtest");
         assertThat(Files.isRegularFile(store().versionDir(version).resolve("manifest.json"))).isTrue();
 

@@ -22,7 +22,9 @@ import tools.jackson.databind.JsonNode;
  * forecast latency of products never asked before (first touch) and asked again (warm), and when the background
  * warm-up finished; at the end the peak RSS of both services. Prints Markdown.
  * <p>
- * Run: {@code system-tests/bench/scale-benchmark.sh [products] [daily uploads]}.
+ * Run: {@code system-tests/bench/scale-benchmark.sh [products] [daily uploads]}; {@code bench.heap} (e.g. {@code 4g},
+ * env {@code BENCH_HEAP} in the script) overrides the options' {@code -Xmx1g} of both services, and each service
+ * writes a GC log next to its log file.
  */
 public final class ScaleBenchmark {
     private static final List<String> STAGES = List.of("validate", "merge", "additive", "lstm", "evaluate", "publish");
@@ -34,6 +36,9 @@ public final class ScaleBenchmark {
     private final int products;
     private final Http http = new Http();
     private final List<String> latencyRows = new ArrayList<>();
+    private final String heap = System.getProperty("bench.heap", "");
+    /** Products whose history is uploaded so far (history files hold whole products, in order): the sample's pool. */
+    private int uploadedProducts;
 
     private ScaleBenchmark(PrintStream out, int products) {
         this.out = out;
@@ -55,10 +60,8 @@ public final class ScaleBenchmark {
         List<Path> history = shop.history(root.resolve("upload"), days, MAX_ROWS_PER_FILE);
         out.printf(Locale.ROOT, "%d products x %d days: %d history file(s), %.1f MB in all%n%n", products, days,
                 history.size(), history.stream().mapToLong(ScaleBenchmark::size).sum() / 1e6);
-        ServiceProcess retrain = ServiceProcess.start(ServiceProcess.Service.RETRAIN, Ports.free(), data, models,
-                SystemTestEnv.logFile(ScaleBenchmark.class, "retrain-service"), List.of());
-        ServiceProcess forecast = ServiceProcess.start(ServiceProcess.Service.FORECAST, Ports.free(), data, models,
-                SystemTestEnv.logFile(ScaleBenchmark.class, "forecast-service"), List.of());
+        ServiceProcess retrain = start(ServiceProcess.Service.RETRAIN, data, models);
+        ServiceProcess forecast = start(ServiceProcess.Service.FORECAST, data, models);
         try {
             retrain.awaitUp(Duration.ofMinutes(3));
             forecast.awaitUp(Duration.ofMinutes(3));
@@ -67,18 +70,23 @@ public final class ScaleBenchmark {
                     + "served | additive reused | LSTM training, epochs (catch-up) | load avg |");
             out.println("|---|---|---|" + "---|".repeat(STAGES.size()) + "---|---|---|---|---|");
             for (Path file : history) {
-                upload(client, forecast, file, "history " + file.getFileName());
+                uploadedProducts = (int) Math.min(products, uploadedProducts + (Files.lines(file).count() - 1) / days);
+                // Waiting for the warm-up of every history version would add minutes per file at 10,000 products;
+                // the last one's is measured (a version no longer served stops warming at once).
+                upload(client, forecast, file, "history " + file.getFileName(),
+                        file.equals(history.get(history.size() - 1)));
             }
             for (int d = 0; d < daily; d++) {
-                upload(client, forecast, shop.day(root.resolve("upload"), days + d), "one new day (" + (d + 1) + ")");
+                upload(client, forecast, shop.day(root.resolve("upload"), days + d), "one new day (" + (d + 1) + ")",
+                        true);
             }
             out.println();
             out.println("| after | requests | first touch p50 / p99 / max | warm p50 / p99 / max | "
-                    + "warm-up of every precomputed series done after the swap (NaN: not within 5 min) |");
+                    + "warm-up of every precomputed series done after the swap (NaN: not within 5 min, or not awaited before the next upload) |");
             out.println("|---|---|---|---|---|");
             latencyRows.forEach(out::println);
-            out.printf(Locale.ROOT, "%nPeak RSS: retrain-service %d MB, forecast-service %d MB (both -Xmx1g)%n",
-                    retrain.peakRssMb(), forecast.peakRssMb());
+            out.printf(Locale.ROOT, "%nPeak RSS: retrain-service %d MB, forecast-service %d MB (both -Xmx%s)%n",
+                    retrain.peakRssMb(), forecast.peakRssMb(), heap.isEmpty() ? "1g, ops/jvm" : heap);
         } finally {
             retrain.close();
             forecast.close();
@@ -86,7 +94,32 @@ public final class ScaleBenchmark {
         }
     }
 
-    private void upload(RetrainClient client, ServiceProcess forecast, Path file, String label) throws Exception {
+    private ServiceProcess start(ServiceProcess.Service service, Path data, Path models) throws IOException {
+        Path log = SystemTestEnv.logFile(ScaleBenchmark.class, service.name);
+        List<String> jvm = new ArrayList<>();
+        if (!heap.isEmpty()) {
+            jvm.add("-Xmx" + heap);
+            // JavaCPP refuses native allocations (the LSTM) once the whole process's RSS passes this bound, which
+            // the options file sets for a 1g heap: keep the same 3 GB of room above the bigger heap.
+            jvm.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=" + (gigabytes(heap) + 3) + "G");
+        }
+        jvm.add("-Xlog:gc:file=" + log.resolveSibling(service.name + "-gc.log") + ":uptime");
+        return ServiceProcess.start(service, Ports.free(), data, models, log, jvm, List.of());
+    }
+
+    /** "4g" -> 4, "6144m" -> 6 (rounded up). */
+    private static long gigabytes(String size) {
+        String s = size.toLowerCase(Locale.ROOT);
+        long number = Long.parseLong(s.substring(0, s.length() - 1));
+        return switch (s.charAt(s.length() - 1)) {
+            case 'g' -> number;
+            case 'm' -> (number + 1023) / 1024;
+            default -> throw new IllegalArgumentException("bench.heap must end in g or m: " + size);
+        };
+    }
+
+    private void upload(RetrainClient client, ServiceProcess forecast, Path file, String label, boolean awaitWarmUp)
+            throws Exception {
         long rows = Files.lines(file).count() - 1;
         long started = System.nanoTime();
         JsonNode result = client.upload(file.getFileName().toString(), file).success();
@@ -107,19 +140,20 @@ public final class ScaleBenchmark {
                 lstm.path("training").asString(), lstm.path("epochs_run").asInt(),
                 lstm.path("catch_up_epochs").asInt(), loadAverage()));
         out.println(line);
-        latencies(forecast, label, version, swapped);
+        latencies(forecast, label, version, swapped, awaitWarmUp);
     }
 
     /** First touch right after the swap (random products, seeded per version), warm: the same again. */
-    private void latencies(ServiceProcess forecast, String label, int version, long swapped) throws Exception {
+    private void latencies(ServiceProcess forecast, String label, int version, long swapped, boolean awaitWarmUp)
+            throws Exception {
         SplittableRandom random = new SplittableRandom(version);
         List<String> sample = new ArrayList<>();
         for (int i = 0; i < SAMPLED_PRODUCTS; i++) {
-            sample.add(shop.productId(random.nextInt(products)));
+            sample.add(shop.productId(random.nextInt(uploadedProducts)));
         }
         double[] first = timeForecasts(forecast, sample);
         double[] warm = timeForecasts(forecast, sample);
-        double warmedAfter = awaitWarmedUp(forecast, version, swapped);
+        double warmedAfter = awaitWarmUp ? awaitWarmedUp(forecast, version, swapped) : Double.NaN;
         String row = String.format(Locale.ROOT, "| %s (version %d) | %d + %d | %.1f / %.1f / %.1f ms | "
                         + "%.1f / %.1f / %.1f ms | %.1f s |", label, version, sample.size(), sample.size(),
                 percentile(first, 50), percentile(first, 99), percentile(first, 100), percentile(warm, 50),

@@ -51,9 +51,19 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts the service; {@code args} are Spring Boot command-line properties such as {@code --inventory.x=y}. */
     static ServiceProcess start(Service service, int port, Path dataDir, Path modelDir, Path logFile,
                                 List<String> args) throws IOException {
+        return start(service, port, dataDir, modelDir, logFile, List.of(), args);
+    }
+
+    /**
+     * As {@link #start(Service, int, Path, Path, Path, List)} with {@code jvmArgs} after the ops/jvm options file,
+     * so they override it (the last {@code -Xmx} wins), e.g. a bigger heap for the scale benchmark.
+     */
+    static ServiceProcess start(Service service, int port, Path dataDir, Path modelDir, Path logFile,
+                                List<String> jvmArgs, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + SystemTestEnv.repoRoot().resolve("ops/jvm/" + service.name + ".jvm.options"));
+        command.addAll(jvmArgs);
         command.add("-jar");
         command.add(SystemTestEnv.jar(service).toString());
         command.add("--server.port=" + port);

@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.ensemble.EnsembleForecast;
 import org.stockcast.model.ensemble.EnsembleModel;
-import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.store.Manifest;
 import org.stockcast.model.store.ModelStore;
 import org.stockcast.model.store.VersionCheck;
+import org.stockcast.model.version.VersionFiles;
 
 /**
  * Serves the highest version of the store that verifies, loads and passes a sample forecast. Each
@@ -45,6 +45,8 @@ public class ModelWatcher {
     private final Clock clock;
     private final MeterRegistry registry;
     private final Executor warmUpExecutor;
+    /** Keeps the served version's parsed dataset months: the next version parses only the months that changed. */
+    private final VersionFiles versionFiles = new VersionFiles();
     private final AtomicReference<LoadedEnsemble> current = new AtomicReference<>();
     /** Version -> fingerprint of the manifest it was rejected with. Only touched by the polling thread. */
     private final Map<Integer, String> rejected = new HashMap<>();
@@ -125,7 +127,7 @@ public class ModelWatcher {
         Manifest manifest = check.manifest().orElseThrow();
         EnsembleModel model;
         try {
-            model = ModelVersionFiles.read(store.versionDir(version));
+            model = versionFiles.read(store.versionDir(version));
         } catch (IOException | RuntimeException e) {
             return reject(version, LOAD_ERROR, e.toString(), e);
         }

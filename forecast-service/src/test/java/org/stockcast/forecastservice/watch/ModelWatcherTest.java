@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -26,11 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stockcast.forecastservice.MutableClock;
 import org.stockcast.model.dataset.SalesFilter;
+import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.dataset.SalesTableBuilder;
 import org.stockcast.model.ensemble.EnsembleModel;
+import org.stockcast.model.ensemble.EnsembleWeights;
 import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.ensemble.SeriesKey;
 import org.stockcast.model.ensemble.TestVersions;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.store.ModelStore;
+import org.stockcast.model.version.VersionFiles;
 
 class ModelWatcherTest {
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
@@ -307,5 +313,36 @@ class ModelWatcherTest {
                 Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /** What the retrain service publishes now: the dataset as links to the master's month partitions. */
+    @Test
+    void servesVersionsWhoseDatasetIsTheMastersPartitionsAsOfEachVersion() throws IOException {
+        MasterDataset master = new MasterDataset(root.resolve("data"));
+        master.write(model.dataset());
+        int v1 = store.publish(dir -> VersionFiles.write(model, EnsembleWeights.Mode.FIXED, Optional.empty(), master,
+                dir), model.dataset().size(), null, Map.of());
+        assertThat(store.versionDir(v1).resolve(ModelVersionFiles.DATASET)).doesNotExist();
+        watcher.pollOnce();
+        assertThat(served()).isEqualTo(v1);
+        int rows = watcher.current().orElseThrow().model().dataset().size();
+        assertThat(rows).isEqualTo(model.dataset().size());
+
+        SalesTableBuilder day = SalesTable.builder();
+        String product = model.dataset().productIds().get(0);
+        day.add(model.dataset().lastDate().orElseThrow().plusDays(1), product, 5);
+        SalesTable next = MasterDataset.merge(master.load(), day.build()).merged();
+        master.write(next);
+        EnsembleModel nextModel = new EnsembleModel(next, model.additiveModels(), model.lstm(), model.weights(),
+                model.additiveConfig(), model.calibration(), model.seriesRules());
+        int v2 = store.publish(dir -> VersionFiles.write(nextModel, EnsembleWeights.Mode.FIXED, Optional.empty(),
+                master, dir), next.size(), null, Map.of());
+        watcher.pollOnce();
+
+        assertThat(served()).isEqualTo(v2);
+        EnsembleModel loaded = watcher.current().orElseThrow().model();
+        assertThat(loaded.dataset().size()).isEqualTo(rows + 1);
+        assertThat(loaded.dataset().lastDate()).isEqualTo(next.lastDate());
+        assertThat(loaded.forecast(SalesFilter.product(product), 3)).isPresent();
     }
 }

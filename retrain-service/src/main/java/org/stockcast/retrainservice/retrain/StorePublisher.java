@@ -7,17 +7,24 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.stockcast.model.ensemble.EnsembleModel;
 import org.stockcast.model.ensemble.EnsembleWeights;
-import org.stockcast.model.ensemble.ModelVersionFiles;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.store.ModelStore;
+import org.stockcast.model.version.VersionFiles;
 
-/** Publishes through the model store: temp dir, files, manifest last, rename, prune. */
+/**
+ * Publishes through the model store: temp dir, files, manifest last, rename, prune. The dataset snapshot links the
+ * master's month partitions (the pipeline writes the master before it publishes), so a daily upload adds one month
+ * file to the version instead of rewriting every row ({@link VersionFiles}).
+ */
 @Component
 class StorePublisher implements ModelPublisher {
     private final ModelStore store;
+    private final MasterDataset master;
 
-    StorePublisher(ModelStore store) {
+    StorePublisher(ModelStore store, MasterDataset master) {
         this.store = store;
+        this.master = master;
     }
 
     @Override
@@ -25,7 +32,7 @@ class StorePublisher implements ModelPublisher {
                        Map<String, String> additiveFitKeys, long trainedOnRows, LocalDate lastTrainingDate,
                        Map<String, Object> metrics) throws IOException {
         return store.publish(dir -> {
-            ModelVersionFiles.write(model, weighting, holdoutLstm, dir);
+            VersionFiles.write(model, weighting, holdoutLstm, master, dir);
             AdditiveFitKeys.write(additiveFitKeys, dir);
         }, trainedOnRows, lastTrainingDate, metrics);
     }

@@ -45,6 +45,7 @@ import org.stockcast.model.lstm.LstmConfig;
 import org.stockcast.model.lstm.LstmForecaster;
 import org.stockcast.model.lstm.Rollout;
 import org.stockcast.model.lstm.TrainingMode;
+import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.store.ModelStore;
 import org.stockcast.retrainservice.InventoryProperties;
 
@@ -411,7 +412,8 @@ public final class AccuracyBenchmark {
         double evaluateSeconds = (System.nanoTime() - t0) / 1e9;
         EnsembleModel model = new EnsembleModel(table, fits.models(), lstm.served().forecaster(),
                 EnsembleWeights.DEFAULT, additiveConfig, evaluation.calibration());
-        new StorePublisher(store).publish(model, evaluation.mode(), lstm.scored(), fits.fitKeys(), table.size(),
+        new StorePublisher(store, new MasterDataset(store.dir())).publish(model, evaluation.mode(), lstm.scored(),
+                fits.fitKeys(), table.size(),
                 table.lastDate().orElseThrow(), Map.of());
         // the same stage with denser short origins, for the variants that learn from it (not published)
         InventoryProperties.Evaluate dense = new InventoryProperties.Evaluate(91, DENSE_STEP, 3, 91, 7, 56, 30, 0.8);

@@ -32,8 +32,9 @@ class IncrementalRetrainTest {
             throws IOException {
         SalesTable upload = CsvIngest.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 "day.csv", IngestLimits.DEFAULTS);
-        RetrainPipeline pipeline = new RetrainPipeline(properties, new MasterDataset(properties.dataDir()), store,
-                new StorePublisher(store), new RetrainMetrics(new SimpleMeterRegistry()));
+        MasterDataset master = new MasterDataset(properties.dataDir());
+        RetrainPipeline pipeline = new RetrainPipeline(properties, master, store, new StorePublisher(store, master),
+                new RetrainMetrics(new SimpleMeterRegistry()));
         return pipeline.run("job", RetrainRequest.upload(upload, "day.csv", true, OptionalInt.empty(),
                 Duration.ZERO), progress);
     }

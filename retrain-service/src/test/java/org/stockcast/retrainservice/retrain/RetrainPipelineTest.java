@@ -19,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stockcast.model.master.MasterDataset;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.ensemble.EnsembleModel;
-import org.stockcast.model.ensemble.ModelVersionFiles;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.ingest.CsvIngest;
 import org.stockcast.model.ingest.IngestLimits;
 import org.stockcast.model.lstm.EpochProgress;
 import org.stockcast.model.store.ModelStore;
+import org.stockcast.model.version.VersionFiles;
 import org.stockcast.retrainservice.InventoryProperties;
 import org.stockcast.retrainservice.support.DirSnapshot;
 import org.stockcast.retrainservice.support.SeedData;
@@ -57,6 +57,13 @@ class RetrainPipelineTest {
                 new ModelStore(properties.modelDir(), 5), publisher, new RetrainMetrics(new SimpleMeterRegistry()));
     }
 
+    /** Publishing to {@code store}, the publisher linking the pipeline's own master dataset as the service does. */
+    private static RetrainPipeline stored(InventoryProperties properties, ModelStore store) {
+        MasterDataset master = new MasterDataset(properties.dataDir());
+        return new RetrainPipeline(properties, master, store, new StorePublisher(store, master),
+                new RetrainMetrics(new SimpleMeterRegistry()));
+    }
+
     private static RetrainRequest sampleUpload() throws IOException {
         try (InputStream in = Files.newInputStream(SeedData.sampleP021())) {
             SalesTable upload = CsvIngest.read(in, "sample.csv", IngestLimits.DEFAULTS);
@@ -71,13 +78,13 @@ class RetrainPipelineTest {
         ModelStore store = new ModelStore(models, 5);
         Recorded progress = new Recorded();
 
-        RetrainResult result = pipeline(properties, new StorePublisher(store)).run("job-new", sampleUpload(),
+        RetrainResult result = stored(properties, store).run("job-new", sampleUpload(),
                 progress);
 
         assertThat(result.modelVersion()).isEqualTo(1);
         assertThat(progress.messages()).anyMatch(m -> m.contains("No series is long enough")
                 && m.contains("keeping the initial network"));
-        EnsembleModel model = ModelVersionFiles.read(store.versionDir(1));
+        EnsembleModel model = VersionFiles.readOnce(store.versionDir(1));
         var p021 = model.forecast(SalesFilter.product("P021"), 30).orElseThrow();
         assertThat(p021.warnings()).singleElement().asString().startsWith("New series");
         assertThat(java.util.Arrays.stream(p021.forecast()).max().orElseThrow()).isLessThanOrEqualTo(1.5 * 400);
@@ -96,10 +103,10 @@ class RetrainPipelineTest {
         SalesTable upload = CsvIngest.read(new java.io.ByteArrayInputStream(csv.getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)), "gap.csv", IngestLimits.DEFAULTS);
 
-        pipeline(properties, new StorePublisher(store)).run("job-m", RetrainRequest.upload(upload, "gap.csv", true,
+        stored(properties, store).run("job-m", RetrainRequest.upload(upload, "gap.csv", true,
                 OptionalInt.empty(), Duration.ofMillis(5)), new Recorded());
 
-        EnsembleModel model = ModelVersionFiles.read(store.versionDir(1));
+        EnsembleModel model = VersionFiles.readOnce(store.versionDir(1));
         assertThat(model.seriesRules().absentDays()).isEqualTo(org.stockcast.model.dataset.AbsentDays.MISSING);
         double[] p030 = model.forecast(SalesFilter.product("P030"), 7).orElseThrow().history().values();
         assertThat(p030[p030.length - 2]).isNaN();
@@ -143,7 +150,7 @@ class RetrainPipelineTest {
         SeedData.writeMaster(data);
         InventoryProperties properties = TestProperties.tiny(data, models, Map.of("inventory.ensemble.weights", "auto"));
         ModelStore store = new ModelStore(models, 5);
-        RetrainResult result = pipeline(properties, new StorePublisher(store)).run("job-a", sampleUpload(),
+        RetrainResult result = stored(properties, store).run("job-a", sampleUpload(),
                 new Recorded());
 
         @SuppressWarnings("unchecked")
@@ -165,8 +172,14 @@ class RetrainPipelineTest {
         assertThat(Files.readString(store.versionDir(result.modelVersion()).resolve("ensemble.json")))
                 .contains("calibration").containsIgnoringCase("auto");
         assertThat(store.versionDir(result.modelVersion()).resolve("lstm-holdout.zip")).isRegularFile();
+        // The snapshot is the master's month partitions, linked, each in the manifest; no second full copy.
+        Path version = store.versionDir(result.modelVersion());
+        assertThat(version.resolve("dataset.csv")).doesNotExist();
+        assertThat(store.verify(result.modelVersion()).manifest().orElseThrow().files().keySet())
+                .contains("dataset/index.json")
+                .anyMatch(f -> f.matches("dataset/\\d{4}-\\d{2}\\.[0-9a-f]{16}\\.csv"));
         // What the forecast service will load: the same weights, and forecasts for a precomputed series.
-        EnsembleModel served = ModelVersionFiles.read(store.versionDir(result.modelVersion()));
+        EnsembleModel served = VersionFiles.readOnce(store.versionDir(result.modelVersion()));
         assertThat(served.calibration()).isPresent();
         assertThat(served.calibration().get().series().get("total").weights().buckets())
                 .hasSize(4);

@@ -42,6 +42,8 @@ final class DailyAggregation {
         int[] days = table.epochDayColumn();
         String[] products = table.productColumn();
         double[] sales = table.salesColumn();
+        int[] candidates = table.candidateRows(filter);
+        int rows = candidates == null ? table.size() : candidates.length;
         // A member's span runs between its first and last day with a value: rows marked missing before or after
         // that say nothing, and a member with no value at all (a product before its launch) does not count.
         // Rows of one product usually come together: the map is only asked when the product changes (by
@@ -51,7 +53,8 @@ final class DailyAggregation {
         int anyLast = Integer.MIN_VALUE;
         String previous = null;
         Span span = null;
-        for (int i = 0; i < table.size(); i++) {
+        for (int k = 0; k < rows; k++) {
+            int i = candidates == null ? k : candidates[k];
             if (!matches.test(i)) {
                 continue;
             }
@@ -89,7 +92,8 @@ final class DailyAggregation {
         int[] reported = new int[length];
         previous = null;
         span = null;
-        for (int i = 0; i < table.size(); i++) {
+        for (int k = 0; k < rows; k++) {
+            int i = candidates == null ? k : candidates[k];
             int day = days[i];
             if (day > end || !matches.test(i)) {
                 continue;

@@ -35,7 +35,10 @@ final class DailySums {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         SalesRowMatcher matcher = new SalesRowMatcher(table, filter);
-        for (int i = 0; i < size; i++) {
+        int[] candidates = table.candidateRows(filter);
+        int rows = candidates == null ? size : candidates.length;
+        for (int k = 0; k < rows; k++) {
+            int i = candidates == null ? k : candidates[k];
             if (matcher.test(i)) {
                 int day = epochDays[i];
                 totals[day - from] += sales[i];
@@ -59,7 +62,10 @@ final class DailySums {
         int[] epochDays = table.epochDayColumn();
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
-        for (int i = 0; i < table.size(); i++) {
+        int[] candidates = table.candidateRows(filter);
+        int rows = candidates == null ? table.size() : candidates.length;
+        for (int k = 0; k < rows; k++) {
+            int i = candidates == null ? k : candidates[k];
             if (matcher.test(i)) {
                 first = Math.min(first, epochDays[i]);
                 last = Math.max(last, epochDays[i]);

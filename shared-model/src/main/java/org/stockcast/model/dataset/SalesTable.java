@@ -40,6 +40,7 @@ public final class SalesTable {
     private List<String> distinctProducts;
     private List<String> distinctCategories;
     private List<String> distinctRegions;
+    private volatile ProductRows productRows;
 
     SalesTable(int size, int[] epochDays, String[] productIds, String[] categories, String[] regions,
                double[] sales, double[] prices, double[] discounts, double[] ratings,
@@ -212,6 +213,27 @@ public final class SalesTable {
     /** Row test for the filter, for package code that aggregates rows itself. Not thread-safe (it caches). */
     IntPredicate matcher(SalesFilter filter) {
         return new SalesRowMatcher(this, filter);
+    }
+
+    /**
+     * The rows a filter can match, ascending: its product's rows when it names a product, else null (every row).
+     * The index is built on first use and shared by every later query of the table.
+     */
+    int[] candidateRows(SalesFilter filter) {
+        if (filter.productId() == null) {
+            return null;
+        }
+        ProductRows index = productRows;
+        if (index == null) {
+            synchronized (this) {
+                index = productRows;
+                if (index == null) {
+                    index = ProductRows.of(productIds, size);
+                    productRows = index;
+                }
+            }
+        }
+        return index.of(filter.productId());
     }
 
     private int checkRow(int row) {

@@ -3,7 +3,6 @@ package org.stockcast.model.master;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,9 +49,13 @@ public final class MasterDataset {
     private static final Logger log = LoggerFactory.getLogger(MasterDataset.class);
 
     private final Path dataDir;
-    /** The version last loaded or written, while its caller still holds it: a write compares months against it. */
+    /**
+     * The version last loaded or written. A write compares months against it, and {@link #load()} returns it while
+     * index.json still names it: the retrain service is the only writer, and re-reading 11M rows (10,000 products x
+     * 3 years) took 27-29 s per upload (BENCHMARKS.md, issue 14). Held strongly: the next upload needs it anyway.
+     */
     private PartitionIndex knownIndex;
-    private WeakReference<SalesTable> knownTable = new WeakReference<>(null);
+    private SalesTable knownTable;
 
     public MasterDataset(Path dataDir) {
         this.dataDir = dataDir;
@@ -82,15 +85,35 @@ public final class MasterDataset {
         return dataDir.resolve(FILE_NAME);
     }
 
-    /** The current master dataset; an empty table when the directory holds neither an index nor master.csv. */
+    /**
+     * The current master dataset; an empty table when the directory holds neither an index nor master.csv. The
+     * version this instance last loaded or wrote is returned without reading it again while index.json is unchanged
+     * and every partition it names is in place with its size (partition files are content-named and never
+     * rewritten, so an unchanged index means unchanged rows).
+     */
     public synchronized SalesTable load() throws IOException {
         PartitionIndex index = PartitionIndex.read(indexFile());
         if (index == null) {
             return VersionReader.readCsv(legacyFile(), dataDir.resolve(FILE_NAME + BACKUP_SUFFIX));
         }
+        if (knownTable != null && index.equals(knownIndex) && partitionsInPlace(index)) {
+            return knownTable;
+        }
         SalesTable table = VersionReader.readPartitions(partitionDir(), index, backupIndexFile());
         remember(table, index);
         return table;
+    }
+
+    /**
+     * The index of the current version when it holds exactly {@code table} (this instance loaded or wrote that very
+     * table and index.json still names it), else null.
+     */
+    synchronized PartitionIndex indexOf(SalesTable table) throws IOException {
+        if (table != knownTable || knownIndex == null) {
+            return null;
+        }
+        PartitionIndex current = PartitionIndex.read(indexFile());
+        return knownIndex.equals(current) && partitionsInPlace(current) ? current : null;
     }
 
     /** The version before the last write (the backup); an empty table when there is none. */
@@ -133,7 +156,9 @@ public final class MasterDataset {
         Files.createDirectories(dir);
         PartitionIndex current = PartitionIndex.read(indexFile());
         MonthSplit known = knownSplit(current);
-        knownIndex = null; // whatever happens below, the remembered version may no longer be the current one
+        // Whatever happens below, the remembered version may no longer be the current one.
+        knownIndex = null;
+        knownTable = null;
         MonthSplit split = MonthSplit.of(table);
         List<Partition> partitions = new ArrayList<>(split.months().size());
         int written = 0;
@@ -196,15 +221,29 @@ public final class MasterDataset {
         }
     }
 
-    /** The remembered version split by month, if it is still reachable and {@code current} still names it. */
+    /** The remembered version split by month, if {@code current} still names it. */
     private MonthSplit knownSplit(PartitionIndex current) {
-        SalesTable table = knownTable.get();
-        return table == null || current == null || !current.equals(knownIndex) ? null : MonthSplit.of(table);
+        return knownTable == null || current == null || !current.equals(knownIndex) ? null
+                : MonthSplit.of(knownTable);
     }
 
     private void remember(SalesTable table, PartitionIndex index) {
-        knownTable = new WeakReference<>(table);
+        knownTable = table;
         knownIndex = index;
+    }
+
+    /** Every partition of {@code index} exists with the size the index names (else a full load reports what is wrong). */
+    private boolean partitionsInPlace(PartitionIndex index) {
+        for (Partition partition : index.partitions()) {
+            try {
+                if (Files.size(partitionDir().resolve(partition.file())) != partition.bytes()) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Same rows in the same order and the same non-empty extra columns: the partition file would be identical. */

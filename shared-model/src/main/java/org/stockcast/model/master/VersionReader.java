@@ -40,7 +40,7 @@ final class VersionReader {
         return SalesTableParts.concat(parts, index.extraColumns());
     }
 
-    private static SalesTable readPartition(Path dir, Partition partition, Path backup) throws IOException {
+    static SalesTable readPartition(Path dir, Partition partition, Path backup) throws IOException {
         Path file = dir.resolve(partition.file());
         long size;
         try {

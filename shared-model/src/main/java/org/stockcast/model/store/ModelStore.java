@@ -49,6 +49,8 @@ public final class ModelStore {
 
     private final Path dir;
     private final int keep;
+    /** Dataset partitions shared by successive versions are hashed once per process (publish and verify). */
+    private final ChecksumCache checksums = new ChecksumCache();
 
     public ModelStore(Path dir, int keep) {
         if (keep < 1) {
@@ -123,7 +125,7 @@ public final class ModelStore {
      * Checks a version directory against its manifest (see {@link VersionVerifier#verify}).
      */
     public VersionCheck verify(int version) {
-        return VersionVerifier.verify(versionDir(version), version);
+        return VersionVerifier.verify(versionDir(version), version, checksums);
     }
 
     /**
@@ -146,7 +148,7 @@ public final class ModelStore {
                 }
                 Path file = temp.resolve(name);
                 fsync(file);
-                files.put(name, new FileEntry(Files.size(file), Checksums.sha256(file)));
+                files.put(name, new FileEntry(Files.size(file), checksums.sha256(file, name)));
             }
             if (files.isEmpty()) {
                 throw new IOException("A version writer wrote no files");

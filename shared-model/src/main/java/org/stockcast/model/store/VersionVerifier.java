@@ -23,7 +23,7 @@ final class VersionVerifier {
      * (docs/api.md), and a complete version renamed or copied under another number (tests and operators do both) is
      * still a complete version.
      */
-    static VersionCheck verify(Path versionDir, int version) {
+    static VersionCheck verify(Path versionDir, int version, ChecksumCache checksums) {
         Path manifestFile = versionDir.resolve(ModelStore.MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
             return failed(version, null, VersionCheck.Failure.MISSING_MANIFEST,
@@ -59,7 +59,7 @@ final class VersionVerifier {
             }
             // Hashing last: it is the only expensive check.
             for (Map.Entry<String, FileEntry> listed : manifest.files().entrySet()) {
-                String sha = Checksums.sha256(versionDir.resolve(listed.getKey()));
+                String sha = checksums.sha256(versionDir.resolve(listed.getKey()), listed.getKey());
                 if (!sha.equalsIgnoreCase(listed.getValue().sha256())) {
                     return failed(version, manifest, VersionCheck.Failure.CHECKSUM_MISMATCH,
                             listed.getKey() + " has sha256 " + sha);

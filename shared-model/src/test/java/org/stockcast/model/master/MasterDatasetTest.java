@@ -222,4 +222,23 @@ class MasterDatasetTest {
         assertThatThrownBy(master::load).isInstanceOf(IOException.class).hasMessageContaining("missing");
         assertThat(master.loadBackup().sales(1)).isEqualTo(2.0);
     }
+
+    /** The only writer keeps its version loaded; another writer's commit (a changed index.json) is read again. */
+    @Test
+    void loadReusesTheVersionThisInstanceWroteUntilTheIndexChanges() throws IOException {
+        MasterDataset master = new MasterDataset(dir);
+        SalesTable first = csv("a.csv", "date,sales\n2025-01-01,1\n2025-02-01,2\n");
+        master.write(first);
+        assertThat(master.load()).isSameAs(first);
+        SalesTable loaded = new MasterDataset(dir).load();
+        assertThat(loaded).isNotSameAs(first);
+        assertThat(loaded.sales(1)).isEqualTo(2.0);
+
+        new MasterDataset(dir).write(csv("b.csv", "date,sales\n2025-01-01,1\n2025-02-01,5\n"));
+
+        SalesTable reread = master.load();
+        assertThat(reread).isNotSameAs(first);
+        assertThat(reread.sales(1)).isEqualTo(5.0);
+        assertThat(master.load()).isSameAs(reread);
+    }
 }

@@ -255,4 +255,28 @@ class ModelStoreTest {
             return entries.noneMatch(p -> p.getFileName().toString().startsWith("."));
         }
     }
+
+    /** Dataset partitions hard-linked into several versions are hashed once; a replaced file is hashed again. */
+    @Test
+    void sharedDatasetFilesVerifyInEveryVersionAndAReplacedOneIsCaught() throws IOException {
+        ModelStore store = store(5);
+        Path partition = Files.writeString(root.resolve("2024-01.0123456789abcdef.csv"), "date,sales\n2024-01-01,1\n");
+        ModelStore.VersionWriter linking = dir -> {
+            Files.createDirectories(dir.resolve("dataset"));
+            Files.createLink(dir.resolve("dataset/2024-01.0123456789abcdef.csv"), partition);
+            Files.writeString(dir.resolve("a.json"), "{}");
+        };
+        int v1 = store.publish(linking, 1, LocalDate.of(2024, 1, 1), Map.of());
+        int v2 = store.publish(linking, 1, LocalDate.of(2024, 1, 1), Map.of());
+        assertThat(store.verify(v1).ok()).isTrue();
+        assertThat(store.verify(v2).ok()).isTrue();
+        assertThat(new ModelStore(root.resolve("models"), 5).verify(v2).ok()).isTrue();
+
+        Path linked = store.versionDir(v2).resolve("dataset/2024-01.0123456789abcdef.csv");
+        Files.delete(linked);
+        Files.writeString(linked, "date,sales\n2024-01-01,7\n"); // same size, another file
+
+        assertThat(store.verify(v2).failure()).isEqualTo(VersionCheck.Failure.CHECKSUM_MISMATCH);
+        assertThat(store.verify(v1).ok()).isTrue();
+    }
 }
