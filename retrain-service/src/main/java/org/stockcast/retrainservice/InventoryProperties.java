@@ -124,7 +124,10 @@ public record InventoryProperties(
      * little from decades of history, and without a bound the training time grows with it
      * (large_dataset.csv spans 55 years: about 420,000 windows per epoch instead of about 23,000).
      * {@code maxTrainingWindows} caps the windows per epoch on top of that (see {@link LstmConfig}), so many
-     * products with long histories cannot make one epoch arbitrarily long either.
+     * products with long histories cannot make one epoch arbitrarily long either. {@code fineTuneMaxWindows} caps
+     * the daily incremental fine-tune's windows (new ones sampled, as many replayed): one new day of 10,000 products
+     * is 10,000 new windows, and fine-tuning both lineages on 20,000 took 54-79 s of an 86-138 s upload
+     * (BENCHMARKS.md, issue 14); a day of 2,000 products or fewer is trained on whole.
      */
     public record Lstm(@DefaultValue("10") @Positive int window,
                        @DefaultValue("50") @Positive int units,
@@ -142,7 +145,8 @@ public record InventoryProperties(
                        @DefaultValue("20000") @Positive int maxTrainingWindows,
                        @DefaultValue("5") @Positive int fineTuneEpochs,
                        @DefaultValue("2") @Positive int fineTunePatience,
-                       @DefaultValue("1.0") @DecimalMin("0") double replayRatio) {
+                       @DefaultValue("1.0") @DecimalMin("0") double replayRatio,
+                       @DefaultValue("4000") @Positive int fineTuneMaxWindows) {
 
         public LstmConfig config() {
             return new LstmConfig(window, units, layers, dropout, activation, learningRate, batchSize, epochs,

@@ -2,6 +2,7 @@ package org.stockcast.retrainservice.retrain;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.stockcast.model.lstm.LstmConfig;
 import org.stockcast.model.lstm.TrainingMode;
 import org.stockcast.retrainservice.InventoryProperties;
@@ -37,14 +38,16 @@ record LstmPlan(TrainingMode mode, LstmConfig config, Optional<IncrementalLstm> 
         Optional<IncrementalLstm> incremental = previous
                 .filter(p -> p.manifest().lastTrainingDate() != null)
                 .map(p -> new IncrementalLstm(LstmChanges.of(p.number(), p.manifest().lastTrainingDate(),
-                        request.upload()), incrementalConfig(lstm, request), lstm.replayRatio()));
+                        request.upload()), incrementalConfig(lstm, request.epochs()), lstm.replayRatio()));
         return new LstmPlan(TrainingMode.FINE_TUNE, config, incremental, since);
     }
 
-    private static LstmConfig incrementalConfig(InventoryProperties.Lstm lstm, RetrainRequest request) {
+    /** The daily fine-tune's settings: fewer epochs, less patience, and at most fine-tune-max-windows windows. */
+    static LstmConfig incrementalConfig(InventoryProperties.Lstm lstm, OptionalInt epochs) {
         LstmConfig config = lstm.config();
-        return config.withEpochs(request.epochs().orElse(Math.min(config.epochs(), lstm.fineTuneEpochs())))
-                .withPatience(Math.min(config.patience(), lstm.fineTunePatience()));
+        return config.withEpochs(epochs.orElse(Math.min(config.epochs(), lstm.fineTuneEpochs())))
+                .withPatience(Math.min(config.patience(), lstm.fineTunePatience()))
+                .withMaxTrainingWindows(Math.min(config.maxTrainingWindows(), lstm.fineTuneMaxWindows()));
     }
 
     private static int trainingsSinceFull(Map<String, Object> metrics) {
