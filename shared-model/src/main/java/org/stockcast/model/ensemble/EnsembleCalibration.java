@@ -35,7 +35,12 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
      * significantly worse than the grid weights.
      */
     public enum WeightPrior {
-        NONE, HORIZONS, EQUAL_HALF, EQUAL_STOCK_WATSON, EQUAL_UNLESS_WORSE;
+        NONE, HORIZONS, EQUAL_HALF, EQUAL_STOCK_WATSON, EQUAL_UNLESS_WORSE,
+        /** {@link #EQUAL_HALF}, but an intermittent or lumpy series goes half-way to SBA alone. */
+        SBA_HALF,
+        /** {@link #EQUAL_HALF}, but an intermittent or lumpy series goes half-way to equal weights over SBA and the
+         * members not significantly worse than it. */
+        SBA_SET_HALF;
 
         boolean towardsEqual() {
             return this != NONE && this != HORIZONS;

@@ -1,6 +1,7 @@
 package org.stockcast.model.ensemble;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.stockcast.model.backtest.HorizonBucket;
+import org.stockcast.model.intermittent.Intermittency;
 
 /**
  * Weights of every backtested series of one kind ({@link EnsembleCalibration.WeightSource#SHRUNK}): per horizon
@@ -55,9 +57,10 @@ final class ShrunkWeights {
                             ? kind.grid() : WeightLearner.grid(points.members().size())));
                 }
             }
+            boolean intermittent = intermittent(backtest, prior);
             Map<HorizonBucket, Map<Member, Double>> buckets = new EnumMap<>(HorizonBucket.class);
             own.forEach((bucket, losses) -> buckets.put(bucket, towardsEqual(
-                    losses.grid().get(argmin(objective(bucket, own, pool, prior))), losses, prior)));
+                    losses.grid().get(argmin(objective(bucket, own, pool, prior))), losses, prior, intermittent)));
             WeightLearner.fillGaps(buckets);
             weights.put(backtest.key(), new HorizonWeights(buckets));
         }
@@ -125,12 +128,14 @@ final class ShrunkWeights {
      * {@code alpha} of equal weights, by the prior's rule. A member the backtest shows to be useless stays at 0.
      */
     private static Map<Member, Double> towardsEqual(double[] grid, Losses losses,
-                                                    EnsembleCalibration.WeightPrior prior) {
+                                                    EnsembleCalibration.WeightPrior prior, boolean intermittent) {
         BucketPoints points = losses.points();
         List<Member> members = points.members();
         double[] equal = new double[members.size()];
         if (prior.towardsEqual()) {
-            Set<Member> kept = new HashSet<>(WeightLearner.confidenceSet(points).keySet());
+            boolean towardsSba = intermittent && members.contains(Member.INTERMITTENT);
+            Set<Member> kept = towardsSba ? notWorseThanSba(points, prior)
+                    : new HashSet<>(WeightLearner.confidenceSet(points).keySet());
             if (kept.size() > 1) {
                 kept.remove(Member.SEASONAL_NAIVE);
             }
@@ -140,7 +145,7 @@ final class ShrunkWeights {
         }
         double alpha = switch (prior) {
             case NONE, HORIZONS -> 0;
-            case EQUAL_HALF -> 0.5;
+            case EQUAL_HALF, SBA_HALF, SBA_SET_HALF -> 0.5;
             case EQUAL_STOCK_WATSON -> stockWatson(members.size(), losses.origins());
             case EQUAL_UNLESS_WORSE -> significantlyWorse(points, equal, grid) ? 0 : 1;
         };
@@ -152,6 +157,44 @@ final class ShrunkWeights {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the prior treats the series as intermittent: a class-conditional prior and a Syntetos-Boylan class of
+     * intermittent or lumpy over the last year of the history before the cutoff (as {@link ForecastDemand} judges
+     * it). SBA is the method made for those classes; the inner backtest's 13 weekly origins cannot single it out.
+     */
+    private static boolean intermittent(SeriesBacktest backtest, EnsembleCalibration.WeightPrior prior) {
+        if (prior != EnsembleCalibration.WeightPrior.SBA_HALF && prior != EnsembleCalibration.WeightPrior.SBA_SET_HALF
+                || backtest.values().length == 0) {
+            return false;
+        }
+        double[] values = backtest.values();
+        return Intermittency.of(Arrays.copyOfRange(values, Math.max(0, values.length - ForecastDemand.CLASS_WINDOW_DAYS),
+                values.length)).pattern().intermittent();
+    }
+
+    /** SBA alone, or with {@code SBA_SET_HALF} also every member whose loss is not significantly above SBA's. */
+    private static Set<Member> notWorseThanSba(BucketPoints points, EnsembleCalibration.WeightPrior prior) {
+        Set<Member> kept = new HashSet<>(Set.of(Member.INTERMITTENT));
+        if (prior == EnsembleCalibration.WeightPrior.SBA_SET_HALF) {
+            int sba = points.members().indexOf(Member.INTERMITTENT);
+            double[] sbaLoss = memberLoss(points, sba);
+            for (int k = 0; k < points.members().size(); k++) {
+                if (k != sba && WeightLearner.notWorse(memberLoss(points, k), sbaLoss, points.origin())) {
+                    kept.add(points.members().get(k));
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static double[] memberLoss(BucketPoints points, int member) {
+        double[] loss = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            loss[i] = points.memberLoss(member, i);
+        }
+        return loss;
     }
 
     /**
