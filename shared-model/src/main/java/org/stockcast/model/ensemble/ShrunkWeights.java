@@ -125,7 +125,9 @@ final class ShrunkWeights {
     /**
      * The grid weights mixed with equal weights over the members that are not significantly worse than the best
      * one ({@link WeightLearner#confidenceSet}), seasonal-naive left out unless it is the only one: a share
-     * {@code alpha} of equal weights, by the prior's rule. A member the backtest shows to be useless stays at 0.
+     * {@code alpha} of equal weights, by the prior's rule; on an {@code intermittent} series under
+     * {@link EnsembleCalibration.WeightPrior#SBA_HALF}, SBA alone in their place. A member the backtest shows to be
+     * useless stays at 0 (bar SBA there).
      */
     private static Map<Member, Double> towardsEqual(double[] grid, Losses losses,
                                                     EnsembleCalibration.WeightPrior prior, boolean intermittent) {
@@ -134,7 +136,7 @@ final class ShrunkWeights {
         double[] equal = new double[members.size()];
         if (prior.towardsEqual()) {
             boolean towardsSba = intermittent && members.contains(Member.INTERMITTENT);
-            Set<Member> kept = towardsSba ? notWorseThanSba(points, prior)
+            Set<Member> kept = towardsSba ? new HashSet<>(Set.of(Member.INTERMITTENT))
                     : new HashSet<>(WeightLearner.confidenceSet(points).keySet());
             if (kept.size() > 1) {
                 kept.remove(Member.SEASONAL_NAIVE);
@@ -145,7 +147,7 @@ final class ShrunkWeights {
         }
         double alpha = switch (prior) {
             case NONE, HORIZONS -> 0;
-            case EQUAL_HALF, SBA_HALF, SBA_SET_HALF -> 0.5;
+            case EQUAL_HALF, SBA_HALF -> 0.5;
             case EQUAL_STOCK_WATSON -> stockWatson(members.size(), losses.origins());
             case EQUAL_UNLESS_WORSE -> significantlyWorse(points, equal, grid) ? 0 : 1;
         };
@@ -165,36 +167,12 @@ final class ShrunkWeights {
      * it). SBA is the method made for those classes; the inner backtest's 13 weekly origins cannot single it out.
      */
     private static boolean intermittent(SeriesBacktest backtest, EnsembleCalibration.WeightPrior prior) {
-        if (prior != EnsembleCalibration.WeightPrior.SBA_HALF && prior != EnsembleCalibration.WeightPrior.SBA_SET_HALF
-                || backtest.values().length == 0) {
+        if (prior != EnsembleCalibration.WeightPrior.SBA_HALF || backtest.values().length == 0) {
             return false;
         }
         double[] values = backtest.values();
         return Intermittency.of(Arrays.copyOfRange(values, Math.max(0, values.length - ForecastDemand.CLASS_WINDOW_DAYS),
                 values.length)).pattern().intermittent();
-    }
-
-    /** SBA alone, or with {@code SBA_SET_HALF} also every member whose loss is not significantly above SBA's. */
-    private static Set<Member> notWorseThanSba(BucketPoints points, EnsembleCalibration.WeightPrior prior) {
-        Set<Member> kept = new HashSet<>(Set.of(Member.INTERMITTENT));
-        if (prior == EnsembleCalibration.WeightPrior.SBA_SET_HALF) {
-            int sba = points.members().indexOf(Member.INTERMITTENT);
-            double[] sbaLoss = memberLoss(points, sba);
-            for (int k = 0; k < points.members().size(); k++) {
-                if (k != sba && WeightLearner.notWorse(memberLoss(points, k), sbaLoss, points.origin())) {
-                    kept.add(points.members().get(k));
-                }
-            }
-        }
-        return kept;
-    }
-
-    private static double[] memberLoss(BucketPoints points, int member) {
-        double[] loss = new double[points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            loss[i] = points.memberLoss(member, i);
-        }
-        return loss;
     }
 
     /**
