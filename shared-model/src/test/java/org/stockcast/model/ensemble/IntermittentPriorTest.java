@@ -3,6 +3,7 @@ package org.stockcast.model.ensemble;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class IntermittentPriorTest {
             for (Member m : List.of(Member.ADDITIVE, Member.HOLT_WINTERS, Member.INTERMITTENT)) {
                 double bias = m == Member.INTERMITTENT ? 0 : 0.5 * random.nextGaussian();
                 double[] f = new double[days];
-                java.util.Arrays.fill(f, 2.5 + bias);
+                Arrays.fill(f, 2.5 + bias);
                 forecasts.put(m, f);
             }
             for (int d = 0; d < days; d++) {
