@@ -1,6 +1,7 @@
 package org.stockcast.model.ensemble;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.stockcast.model.backtest.HorizonBucket;
+import org.stockcast.model.intermittent.Intermittency;
 
 /**
  * Weights of every backtested series of one kind ({@link EnsembleCalibration.WeightSource#SHRUNK}): per horizon
@@ -55,9 +57,10 @@ final class ShrunkWeights {
                             ? kind.grid() : WeightLearner.grid(points.members().size())));
                 }
             }
+            boolean intermittent = intermittent(backtest, prior);
             Map<HorizonBucket, Map<Member, Double>> buckets = new EnumMap<>(HorizonBucket.class);
             own.forEach((bucket, losses) -> buckets.put(bucket, towardsEqual(
-                    losses.grid().get(argmin(objective(bucket, own, pool, prior))), losses, prior)));
+                    losses.grid().get(argmin(objective(bucket, own, pool, prior))), losses, prior, intermittent)));
             WeightLearner.fillGaps(buckets);
             weights.put(backtest.key(), new HorizonWeights(buckets));
         }
@@ -122,15 +125,19 @@ final class ShrunkWeights {
     /**
      * The grid weights mixed with equal weights over the members that are not significantly worse than the best
      * one ({@link WeightLearner#confidenceSet}), seasonal-naive left out unless it is the only one: a share
-     * {@code alpha} of equal weights, by the prior's rule. A member the backtest shows to be useless stays at 0.
+     * {@code alpha} of equal weights, by the prior's rule; on an {@code intermittent} series under
+     * {@link EnsembleCalibration.WeightPrior#SBA_HALF}, SBA alone in their place. A member the backtest shows to be
+     * useless stays at 0 (bar SBA there).
      */
     private static Map<Member, Double> towardsEqual(double[] grid, Losses losses,
-                                                    EnsembleCalibration.WeightPrior prior) {
+                                                    EnsembleCalibration.WeightPrior prior, boolean intermittent) {
         BucketPoints points = losses.points();
         List<Member> members = points.members();
         double[] equal = new double[members.size()];
         if (prior.towardsEqual()) {
-            Set<Member> kept = new HashSet<>(WeightLearner.confidenceSet(points).keySet());
+            boolean towardsSba = intermittent && members.contains(Member.INTERMITTENT);
+            Set<Member> kept = towardsSba ? new HashSet<>(Set.of(Member.INTERMITTENT))
+                    : new HashSet<>(WeightLearner.confidenceSet(points).keySet());
             if (kept.size() > 1) {
                 kept.remove(Member.SEASONAL_NAIVE);
             }
@@ -140,7 +147,7 @@ final class ShrunkWeights {
         }
         double alpha = switch (prior) {
             case NONE, HORIZONS -> 0;
-            case EQUAL_HALF -> 0.5;
+            case EQUAL_HALF, SBA_HALF -> 0.5;
             case EQUAL_STOCK_WATSON -> stockWatson(members.size(), losses.origins());
             case EQUAL_UNLESS_WORSE -> significantlyWorse(points, equal, grid) ? 0 : 1;
         };
@@ -152,6 +159,20 @@ final class ShrunkWeights {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the prior treats the series as intermittent: a class-conditional prior and a Syntetos-Boylan class of
+     * intermittent or lumpy over the last year of the history before the cutoff (as {@link ForecastDemand} judges
+     * it). SBA is the method made for those classes; the inner backtest's 13 weekly origins cannot single it out.
+     */
+    private static boolean intermittent(SeriesBacktest backtest, EnsembleCalibration.WeightPrior prior) {
+        if (prior != EnsembleCalibration.WeightPrior.SBA_HALF || backtest.values().length == 0) {
+            return false;
+        }
+        double[] values = backtest.values();
+        return Intermittency.of(Arrays.copyOfRange(values, Math.max(0, values.length - ForecastDemand.CLASS_WINDOW_DAYS),
+                values.length)).pattern().intermittent();
     }
 
     /**
