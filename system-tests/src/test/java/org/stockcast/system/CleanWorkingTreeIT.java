@@ -53,8 +53,10 @@ class CleanWorkingTreeIT {
         int forecastPort = Ports.free();
         Path scriptLog = SystemTestEnv.logFile(CleanWorkingTreeIT.class, "start.sh");
         Files.createDirectories(scriptLog.getParent());
-        ProcessBuilder builder = new ProcessBuilder("bash", "ops/start.sh").directory(clone.toFile())
-                .redirectErrorStream(true).redirectOutput(scriptLog.toFile());
+        // Ctrl-C must reach the script even when this JVM was started with SIGINT ignored (a background job of a
+        // non-interactive shell, e.g. `nohup .ci/run &`): bash cannot trap a signal that was ignored when it started.
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash", "ops/start.sh")
+                .directory(clone.toFile()).redirectErrorStream(true).redirectOutput(scriptLog.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("INVENTORY_") || name.equals("LOG_DIR"));
         env.putAll(Map.of("SKIP_BUILD", "1", "RETRAIN_PORT", Integer.toString(retrainPort),

@@ -31,7 +31,9 @@ class StartScriptIT {
         Path logs = root.resolve("logs");
         Path scriptLog = SystemTestEnv.logFile(StartScriptIT.class, "start.sh");
         Files.createDirectories(scriptLog.getParent());
-        ProcessBuilder builder = new ProcessBuilder("bash", "ops/start.sh")
+        // Ctrl-C must reach the script even when this JVM was started with SIGINT ignored (a background job of a
+        // non-interactive shell, e.g. `nohup .ci/run &`): bash cannot trap a signal that was ignored when it started.
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash", "ops/start.sh")
                 .directory(SystemTestEnv.repoRoot().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(scriptLog.toFile());
