@@ -50,7 +50,15 @@ final class BandRescale {
         }
 
         Map<HorizonBucket, Band> rescaled(SeriesBacktest own) {
-            double factor = factor(own);
+            return rescaled(own, foldWeights);
+        }
+
+        /**
+         * Rescaled for a series that serves another blend than the pool's: its own errors are those of
+         * {@code ownFoldWeights} (one per fold), the pool's quantile stays the pool's.
+         */
+        Map<HorizonBucket, Band> rescaled(SeriesBacktest own, List<HorizonWeights> ownFoldWeights) {
+            double factor = factor(own, ownFoldWeights);
             Map<HorizonBucket, Band> out = new EnumMap<>(HorizonBucket.class);
             bands.forEach((bucket, band) -> out.put(bucket, new Band(band.lower() * factor, band.upper() * factor)));
             return out;
@@ -62,8 +70,12 @@ final class BandRescale {
          * at).
          */
         double factor(SeriesBacktest own) {
+            return factor(own, foldWeights);
+        }
+
+        private double factor(SeriesBacktest own, List<HorizonWeights> ownFoldWeights) {
             long origins = own.origins().stream().filter(o -> own.bandScale(o, scaleDays) > 0).count();
-            double ownQuantile = ratioQuantile(bands, List.of(own), foldWeights, width, scaleDays);
+            double ownQuantile = ratioQuantile(bands, List.of(own), ownFoldWeights, width, scaleDays);
             if (origins == 0 || !(ownQuantile > 0) || !(quantile > 0)) {
                 return 1;
             }

@@ -209,11 +209,23 @@ public record EnsembleCalibration(double intervalWidth, Map<String, SeriesProfil
                                                 ? BandRescale.sameWeights(pooled.get(k).weights())
                                                 : BandRescale.foldWeights(byKind.getOrDefault(k, backtests), method),
                                         intervalWidth, scaleDays, bandRule.priorOrigins()))
-                                .rescaled(backtest), p.errorPaths());
+                                .rescaled(backtest, servedFoldWeights(rescalePools.get(kind), backtest,
+                                        !shrunk.isEmpty(), prior)), p.errorPaths());
                     })
                     .ifPresent(p -> own.put(backtest.key(), p));
         }
         return Optional.of(new EnsembleCalibration(intervalWidth, own, pooled, scaleDays));
+    }
+
+    /**
+     * The fold weights a series' own errors are blended with when its bands are rescaled: the pool's, taken half-way
+     * to SBA for a series the served shrunk weights take there (an intermittent or lumpy series under
+     * {@link WeightPrior#SBA_HALF}), so its bands are sized for the blend it serves.
+     */
+    private static List<HorizonWeights> servedFoldWeights(BandRescale.Pool pool, SeriesBacktest backtest,
+                                                          boolean shrunkServed, WeightPrior prior) {
+        return shrunkServed && ShrunkWeights.intermittent(backtest, prior) && ShrunkWeights.hasSba(backtest)
+                ? pool.foldWeights().stream().map(ShrunkWeights::halfWayToSba).toList() : pool.foldWeights();
     }
 
     private static List<SeriesBacktest> withOwnTwice(SeriesBacktest own, List<SeriesBacktest> group) {

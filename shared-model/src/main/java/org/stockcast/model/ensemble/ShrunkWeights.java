@@ -166,13 +166,34 @@ final class ShrunkWeights {
      * intermittent or lumpy over the last year of the history before the cutoff (as {@link ForecastDemand} judges
      * it). SBA is the method made for those classes; the inner backtest's 13 weekly origins cannot single it out.
      */
-    private static boolean intermittent(SeriesBacktest backtest, EnsembleCalibration.WeightPrior prior) {
+    static boolean intermittent(SeriesBacktest backtest, EnsembleCalibration.WeightPrior prior) {
         if (prior != EnsembleCalibration.WeightPrior.SBA_HALF || backtest.values().length == 0) {
             return false;
         }
         double[] values = backtest.values();
         return Intermittency.of(Arrays.copyOfRange(values, Math.max(0, values.length - ForecastDemand.CLASS_WINDOW_DAYS),
                 values.length)).pattern().intermittent();
+    }
+
+    /**
+     * {@code weights} taken half-way to SBA alone in every bucket, as {@link #towardsEqual} does for an intermittent
+     * series under {@link EnsembleCalibration.WeightPrior#SBA_HALF} (whose backtest holds SBA forecasts): the blend
+     * such a series serves, so that its bands are sized on that blend's errors ({@link BandRescale}).
+     */
+    static HorizonWeights halfWayToSba(HorizonWeights weights) {
+        Map<HorizonBucket, Map<Member, Double>> out = new EnumMap<>(HorizonBucket.class);
+        weights.buckets().forEach((bucket, w) -> {
+            Map<Member, Double> mixed = new EnumMap<>(Member.class);
+            w.forEach((member, share) -> mixed.put(member, share / 2));
+            mixed.merge(Member.INTERMITTENT, 0.5, Double::sum);
+            out.put(bucket, mixed);
+        });
+        return new HorizonWeights(out);
+    }
+
+    /** Whether the backtest forecast with SBA: only then can the served weights go towards it. */
+    static boolean hasSba(SeriesBacktest backtest) {
+        return backtest.origins().stream().anyMatch(o -> o.forecasts().containsKey(Member.INTERMITTENT));
     }
 
     /**
