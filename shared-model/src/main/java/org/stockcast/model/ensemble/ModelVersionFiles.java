@@ -62,6 +62,12 @@ public final class ModelVersionFiles {
         try (OutputStream out = Files.newOutputStream(dir.resolve(DATASET))) {
             SalesTableCsv.write(model.dataset(), out);
         }
+        writeModels(model, weightingMode, holdoutLstm, dir);
+    }
+
+    /** Every file but the dataset snapshot, for a version whose snapshot is stored another way. */
+    public static void writeModels(EnsembleModel model, EnsembleWeights.Mode weightingMode,
+                                   java.util.Optional<LstmForecaster> holdoutLstm, Path dir) throws IOException {
         try (OutputStream out = Files.newOutputStream(dir.resolve(ADDITIVE))) {
             AdditiveModelJson.write(model.additiveModels(), out);
         }

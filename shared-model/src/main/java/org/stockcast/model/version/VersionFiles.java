@@ -36,11 +36,7 @@ public final class VersionFiles {
             ModelVersionFiles.write(model, weighting, holdout, dir);
             return;
         }
-        EnsembleModel withoutRows = new EnsembleModel(SalesTable.empty(), model.additiveModels(), model.lstm(),
-                model.weights(), model.additiveConfig(), model.calibration(), model.seriesRules());
-        ModelVersionFiles.write(withoutRows, weighting, holdout, dir);
-        // A header line only: the rows are in dataset/, and a version holds one snapshot.
-        Files.delete(dir.resolve(ModelVersionFiles.DATASET));
+        ModelVersionFiles.writeModels(model, weighting, holdout, dir);
     }
 
     /**
