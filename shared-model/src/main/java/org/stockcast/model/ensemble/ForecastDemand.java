@@ -34,12 +34,20 @@ public final class ForecastDemand {
 
     public static DemandDistribution of(DailySeries history, double[] forecast, double[][] errorPaths) {
         double[] values = history.values();
-        if (Intermittency.of(tail(values, CLASS_WINDOW_DAYS)).pattern().intermittent()) {
+        if (intermittentNow(values)) {
             FittedIntermittent sba = Intermittent.fit(tail(values, FIT_WINDOW_DAYS), IntermittentMethod.SBA);
             return new IntermittentDemand(sba, forecast.length, OUTCOMES, SEED);
         }
         NoiseDemand noise = NoiseDemand.of(history, forecast);
         return errorPaths.length == 0 ? noise : new EmpiricalDemand(forecast, errorPaths, noise);
+    }
+
+    /**
+     * Whether the last year of {@code values} is of an intermittent or lumpy Syntetos-Boylan class: the inventory
+     * advice then draws from SBA's distribution, and the weights lean towards SBA ({@link ShrunkWeights}).
+     */
+    static boolean intermittentNow(double[] values) {
+        return Intermittency.of(tail(values, CLASS_WINDOW_DAYS)).pattern().intermittent();
     }
 
     private static double[] tail(double[] values, int days) {

@@ -1,7 +1,6 @@
 package org.stockcast.model.ensemble;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.stockcast.model.backtest.HorizonBucket;
-import org.stockcast.model.intermittent.Intermittency;
 
 /**
  * Weights of every backtested series of one kind ({@link EnsembleCalibration.WeightSource#SHRUNK}): per horizon
@@ -170,9 +168,7 @@ final class ShrunkWeights {
         if (prior != EnsembleCalibration.WeightPrior.SBA_HALF || backtest.values().length == 0) {
             return false;
         }
-        double[] values = backtest.values();
-        return Intermittency.of(Arrays.copyOfRange(values, Math.max(0, values.length - ForecastDemand.CLASS_WINDOW_DAYS),
-                values.length)).pattern().intermittent();
+        return ForecastDemand.intermittentNow(backtest.values());
     }
 
     /**
