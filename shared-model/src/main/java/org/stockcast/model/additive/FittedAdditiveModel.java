@@ -76,6 +76,27 @@ public final class FittedAdditiveModel {
     }
 
     public AdditiveForecast predict(LocalDate from, int days, long seed) {
+        Components parts = components(from, days);
+        double[][] interval = Uncertainty.intervals(parts.t(), parts.yhat(), parts.multiplier(), sigma,
+                changepoints.length, deltas, config.intervalWidth(), config.uncertaintySamples(), seed);
+        return new AdditiveForecast(from, scale(parts.yhat()), scale(interval[0]), scale(interval[1]),
+                scale(parts.trend()), scale(parts.weekly()), scale(parts.yearly()), scale(parts.special()));
+    }
+
+    /**
+     * The point forecast of {@link #predict(int)} without its interval: the interval's trend-path simulation costs
+     * more than everything else, and a calibrated ensemble takes its bands from the backtest instead.
+     */
+    public double[] pointForecast(int days) {
+        return scale(components(lastDate().plusDays(1), days).yhat());
+    }
+
+    /** Parts of a forecast in scaled units; multiplicative effects are times the trend, so they add up to yhat. */
+    private record Components(double[] t, double[] trend, double[] yearly, double[] weekly, double[] special,
+                              double[] multiplier, double[] yhat) {
+    }
+
+    private Components components(LocalDate from, int days) {
         if (days < 0) {
             throw new IllegalArgumentException("days must be >= 0, was " + days);
         }
@@ -105,10 +126,7 @@ public final class FittedAdditiveModel {
                 special[i] *= trend[i];
             }
         }
-        double[][] interval = Uncertainty.intervals(t, yhat, multiplier, sigma, changepoints.length, deltas,
-                config.intervalWidth(), config.uncertaintySamples(), seed);
-        return new AdditiveForecast(from, scale(yhat), scale(interval[0]), scale(interval[1]), scale(trend),
-                scale(weekly), scale(yearly), scale(special));
+        return new Components(t, trend, yearly, weekly, special, multiplier, yhat);
     }
 
     /** The fitted values over the whole history. */

@@ -178,15 +178,16 @@ public final class EnsembleModel {
                 .map(additiveModels::get)
                 .filter(model -> model.lastDate().equals(history.end()))
                 .orElseGet(() -> AdditiveModel.fit(history, additiveConfig));
-        AdditiveForecast additiveForecast = additive.predict(MAX_DAYS);
         if (calibration.isEmpty()) {
             // a version saved before the horizon-aware ensemble serves the raw rollout its fixed weights were set on
+            // and the additive interval
+            AdditiveForecast additiveForecast = additive.predict(MAX_DAYS);
             double[] raw = lstm.forecast(history.values(), MAX_DAYS, Rollout.FREE);
             return Optional.of(Blend.of(history, additiveForecast, raw, weights, MAX_DAYS));
         }
         double[] lstmForecast = lstm.forecast(history.values(), MAX_DAYS);
         SeriesProfile profile = calibration.get().profile(filter);
-        Map<Member, double[]> members = MemberForecasts.of(history, additiveForecast.yhat(), lstmForecast,
+        Map<Member, double[]> members = MemberForecasts.of(history, additive.pointForecast(MAX_DAYS), lstmForecast,
                 profile.weights(), MAX_DAYS, SEASON);
         return Optional.of(Blend.calibrated(history, members, profile,
                 calibration.get().bandScale(history.values()), MAX_DAYS));

@@ -11,18 +11,21 @@ import java.util.Arrays;
  * sigmoid; {@code h = o * act(c)}) followed by the dense output. Immutable, so any number of threads can forecast
  * at once without native calls or shared recurrent state; {@code JavaLstmTest} pins it to DL4J's output.
  * Weights and activations are float like DL4J's (and twice as many lanes per SIMD instruction as double).
+ * Each weight matrix is kept as one array per input row: Java 17's JIT vectorises {@code gates[j] += h * row[j]}
+ * over a whole array but not the same loop at an offset into one flat array (about 3x slower, measured by
+ * {@code LstmBenchmark predict}).
  */
 final class JavaLstm {
     private final int window;
     private final int units;
     private final boolean relu;
-    private final float[][] inputWeights;
-    private final float[][] recurrentWeights;
+    private final float[][][] inputWeights;
+    private final float[][][] recurrentWeights;
     private final float[][] biases;
     private final float[] outputWeights;
     private final float outputBias;
 
-    private JavaLstm(int window, int units, boolean relu, float[][] inputWeights, float[][] recurrentWeights,
+    private JavaLstm(int window, int units, boolean relu, float[][][] inputWeights, float[][][] recurrentWeights,
                      float[][] biases, float[] outputWeights, float outputBias) {
         this.window = window;
         this.units = units;
@@ -36,12 +39,12 @@ final class JavaLstm {
 
     static JavaLstm of(MultiLayerNetwork network, LstmConfig config) {
         int layers = config.layers();
-        float[][] w = new float[layers][];
-        float[][] rw = new float[layers][];
+        float[][][] w = new float[layers][][];
+        float[][][] rw = new float[layers][][];
         float[][] b = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            w[l] = rowMajor(network.getParam(l + "_W"));
-            rw[l] = rowMajor(network.getParam(l + "_RW"));
+            w[l] = rows(network.getParam(l + "_W"));
+            rw[l] = rows(network.getParam(l + "_RW"));
             b[l] = rowMajor(network.getParam(l + "_b"));
         }
         float[] outW = rowMajor(network.getParam(layers + "_W"));
@@ -57,6 +60,18 @@ final class JavaLstm {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 out[(int) (r * cols + c)] = matrix.rank() == 1 ? matrix.getFloat(c) : matrix.getFloat(r, c);
+            }
+        }
+        return out;
+    }
+
+    private static float[][] rows(INDArray matrix) {
+        int rows = Math.toIntExact(matrix.size(0));
+        int cols = Math.toIntExact(matrix.size(1));
+        float[][] out = new float[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[r][c] = matrix.getFloat(r, c);
             }
         }
         return out;
@@ -79,8 +94,8 @@ final class JavaLstm {
         float[] gates = new float[gatesPerUnit];
         for (int l = 0; l < inputWeights.length; l++) {
             boolean last = l == inputWeights.length - 1;
-            float[] w = inputWeights[l];
-            float[] rw = recurrentWeights[l];
+            float[][] w = inputWeights[l];
+            float[][] rw = recurrentWeights[l];
             float[] b = biases[l];
             float[] outputs = last ? null : new float[window * units];
             Arrays.fill(h, 0);
@@ -88,11 +103,11 @@ final class JavaLstm {
             for (int t = 0; t < window; t++) {
                 System.arraycopy(b, 0, gates, 0, gatesPerUnit);
                 for (int k = 0; k < inputSize; k++) {
-                    addScaled(gates, w, k * gatesPerUnit, sequence[t * inputSize + k]);
+                    addScaled(gates, w[k], sequence[t * inputSize + k]);
                 }
                 for (int k = 0; k < units; k++) {
                     if (h[k] != 0) {
-                        addScaled(gates, rw, k * gatesPerUnit, h[k]);
+                        addScaled(gates, rw[k], h[k]);
                     }
                 }
                 for (int j = 0; j < units; j++) {
@@ -117,9 +132,9 @@ final class JavaLstm {
         return y;
     }
 
-    private static void addScaled(float[] target, float[] matrix, int offset, float factor) {
+    private static void addScaled(float[] target, float[] row, float factor) {
         for (int j = 0; j < target.length; j++) {
-            target[j] += factor * matrix[offset + j];
+            target[j] += factor * row[j];
         }
     }
 

@@ -50,6 +50,15 @@ class IntervalTest {
     }
 
     @Test
+    void thePointForecastIsThePredictionsWithoutItsInterval() {
+        FittedAdditiveModel model = AdditiveModel.fit(SyntheticSeries.generate(400, 2.0, 5).series(),
+                AdditiveConfig.defaults());
+        AdditiveForecast full = model.predict(120);
+        assertThat(model.pointForecast(120)).containsExactly(full.yhat());
+        assertThat(model.pointForecast(0)).isEmpty();
+    }
+
+    @Test
     void noSamplesMeansNoInterval() {
         FittedAdditiveModel model = AdditiveModel.fit(SyntheticSeries.generate(100, 2.0, 2).series(),
                 AdditiveConfig.defaults().withInterval(0.8, 0));
