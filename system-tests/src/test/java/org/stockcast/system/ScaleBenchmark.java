@@ -9,9 +9,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import java.util.Random;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +20,9 @@ import tools.jackson.databind.JsonNode;
  * history of {@code bench.products} synthetic products x {@code bench.days} days ({@link SyntheticShop}) uploaded in
  * files under the 50 MB limit, then {@code bench.daily} uploads of one new day for every product. Per upload: the
  * result's stage timings, upload -> result and upload -> served by the forecast service; after each swap the
- * forecast latency of products never asked before (first touch) and asked again (warm), and when the background
- * warm-up finished; at the end the peak RSS of both services. Prints Markdown.
+ * forecast latency of products never asked before (first touch) and asked again (warm), when the background
+ * warm-up finished, and then the latency of other products not asked since the swap (served from what the warm-up
+ * computed); at the end the peak RSS of both services. Prints Markdown.
  * <p>
  * Run: {@code system-tests/bench/scale-benchmark.sh [products] [daily uploads]}; {@code bench.heap} (e.g. {@code 4g},
  * env {@code BENCH_HEAP} in the script) overrides the options' {@code -Xmx1g} of both services, and each service
@@ -82,8 +84,10 @@ public final class ScaleBenchmark {
             }
             out.println();
             out.println("| after | requests | first touch p50 / p99 / max | warm p50 / p99 / max | "
-                    + "warm-up of every precomputed series done after the swap (NaN: not within 5 min, or not awaited before the next upload) |");
-            out.println("|---|---|---|---|---|");
+                    + "warm-up of every precomputed series done after the swap (NaN: not within 10 min, or not "
+                    + "awaited before the next upload) | after the warm-up, products not asked since the swap: "
+                    + "requests: p50 / p99 / max |");
+            out.println("|---|---|---|---|---|---|");
             latencyRows.forEach(out::println);
             out.printf(Locale.ROOT, "%nPeak RSS: retrain-service %d MB, forecast-service %d MB (both -Xmx%s)%n",
                     retrain.peakRssMb(), forecast.peakRssMb(), heap.isEmpty() ? "1g, ops/jvm" : heap);
@@ -143,21 +147,33 @@ public final class ScaleBenchmark {
         latencies(forecast, label, version, swapped, awaitWarmUp);
     }
 
-    /** First touch right after the swap (random products, seeded per version), warm: the same again. */
+    /**
+     * First touch right after the swap (distinct random products, seeded per version), warm: the same again; once the
+     * warm-up is done, as many other products (their forecasts computed by the warm-up, not by a request).
+     */
     private void latencies(ServiceProcess forecast, String label, int version, long swapped, boolean awaitWarmUp)
             throws Exception {
-        SplittableRandom random = new SplittableRandom(version);
-        List<String> sample = new ArrayList<>();
-        for (int i = 0; i < SAMPLED_PRODUCTS; i++) {
-            sample.add(shop.productId(random.nextInt(uploadedProducts)));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < uploadedProducts; i++) {
+            order.add(i);
         }
+        Collections.shuffle(order, new Random(version));
+        int sampled = Math.min(SAMPLED_PRODUCTS, uploadedProducts / 2);
+        List<String> sample = order.subList(0, sampled).stream().map(shop::productId).toList();
+        List<String> untouched = order.subList(sampled, 2 * sampled).stream().map(shop::productId).toList();
         double[] first = timeForecasts(forecast, sample);
         double[] warm = timeForecasts(forecast, sample);
         double warmedAfter = awaitWarmUp ? awaitWarmedUp(forecast, version, swapped) : Double.NaN;
+        String afterWarmUp = "not measured";
+        if (!Double.isNaN(warmedAfter)) {
+            double[] served = timeForecasts(forecast, untouched);
+            afterWarmUp = String.format(Locale.ROOT, "%d: %.1f / %.1f / %.1f ms", served.length,
+                    percentile(served, 50), percentile(served, 99), percentile(served, 100));
+        }
         String row = String.format(Locale.ROOT, "| %s (version %d) | %d + %d | %.1f / %.1f / %.1f ms | "
-                        + "%.1f / %.1f / %.1f ms | %.1f s |", label, version, sample.size(), sample.size(),
+                        + "%.1f / %.1f / %.1f ms | %.1f s | %s |", label, version, sample.size(), sample.size(),
                 percentile(first, 50), percentile(first, 99), percentile(first, 100), percentile(warm, 50),
-                percentile(warm, 99), percentile(warm, 100), warmedAfter);
+                percentile(warm, 99), percentile(warm, 100), warmedAfter, afterWarmUp);
         out.println("<!-- latency " + row + " -->"); // as it comes: a long run may be cut short
         latencyRows.add(row);
     }
@@ -192,7 +208,7 @@ public final class ScaleBenchmark {
     /** Seconds from the swap until the forecast service logged the warm-up of this version as done. */
     private static double awaitWarmedUp(ServiceProcess forecast, int version, long swapped) throws Exception {
         String done = " series of version " + version + " in ";
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (forecast.logTail(400).lines().anyMatch(l -> l.contains("Warmed ") && l.contains(done))) {
                 return (System.nanoTime() - swapped) / 1e9;
