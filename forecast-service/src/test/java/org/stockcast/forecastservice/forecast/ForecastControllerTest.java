@@ -28,6 +28,7 @@ import org.stockcast.forecastservice.watch.ModelWatcher;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.ensemble.EnsembleForecast;
+import org.stockcast.model.stock.ErrorPaths;
 import org.stockcast.model.stock.InventoryAdvice;
 
 @WebMvcTest
@@ -59,7 +60,7 @@ class ForecastControllerTest {
         ForecastResult plain = result();
         EnsembleForecast f = plain.forecast();
         EnsembleForecast zero = new EnsembleForecast(f.start(), new double[] {0, 0}, new double[] {0, 0},
-                new double[] {0, 0}, new double[] {0, 0}, new double[] {0, 0}, null, new double[0][], f.history(),
+                new double[] {0, 0}, new double[] {0, 0}, new double[] {0, 0}, null, ErrorPaths.NONE, f.history(),
                 List.of("All 3 days of history (2025-09-01 to 2025-09-03) are zero: the forecast is 0"));
         given(service.forecast(any())).willReturn(new ForecastResult(7, plain.filter(), zero, plain.advice()));
 

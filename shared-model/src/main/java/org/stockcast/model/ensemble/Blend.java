@@ -2,6 +2,7 @@ package org.stockcast.model.ensemble;
 
 import org.stockcast.model.additive.AdditiveForecast;
 import org.stockcast.model.dataset.DailySeries;
+import org.stockcast.model.stock.ErrorPaths;
 
 /**
  * The ensemble maths, never below zero: the horizon-weighted blend of the members with calibrated bands, and the
@@ -49,7 +50,8 @@ final class Blend {
 
     /**
      * forecast[d] = sum of member forecasts weighted by the profile's weights of day d's horizon bucket; interval
-     * = forecast + the bucket's band * {@code scale}, floored at 0; the error paths are the profile's, times scale.
+     * = forecast + the bucket's band * {@code scale}, floored at 0; the error paths are the profile's (shared, not
+     * copied), times scale.
      */
     static EnsembleForecast calibrated(DailySeries history, java.util.Map<Member, double[]> members,
                                        SeriesProfile profile, double scale, int days) {
@@ -72,17 +74,10 @@ final class Blend {
             lower[d] = Math.min(forecast[d], nonNegative(blended + band.lower() * scale));
             upper[d] = Math.max(forecast[d], nonNegative(blended + band.upper() * scale));
         }
-        double[][] paths = new double[profile.errorPaths().size()][];
-        for (int k = 0; k < paths.length; k++) {
-            double[] path = profile.errorPaths().get(k).clone();
-            for (int d = 0; d < path.length; d++) {
-                path[d] *= scale;
-            }
-            paths[k] = path;
-        }
         return new EnsembleForecast(history.end().plusDays(1), forecast, lower, upper,
                 clamp(members.get(Member.ADDITIVE), days), clamp(members.get(Member.LSTM), days),
-                clamp(members.get(Member.SEASONAL_NAIVE), days), paths, history);
+                clamp(members.get(Member.SEASONAL_NAIVE), days), new ErrorPaths(profile.errorPaths(), scale),
+                history);
     }
 
     /** A member's own forecast as served (>= 0); null for a member the caller did not compute. */

@@ -9,6 +9,7 @@ import org.stockcast.model.intermittent.IntermittentDemand;
 import org.stockcast.model.intermittent.IntermittentMethod;
 import org.stockcast.model.stock.DemandDistribution;
 import org.stockcast.model.stock.EmpiricalDemand;
+import org.stockcast.model.stock.ErrorPaths;
 import org.stockcast.model.stock.NoiseDemand;
 
 /**
@@ -32,14 +33,14 @@ public final class ForecastDemand {
         return of(forecast.history(), forecast.forecast(), forecast.errorPaths());
     }
 
-    public static DemandDistribution of(DailySeries history, double[] forecast, double[][] errorPaths) {
+    public static DemandDistribution of(DailySeries history, double[] forecast, ErrorPaths errorPaths) {
         double[] values = history.values();
         if (intermittentNow(values)) {
             FittedIntermittent sba = Intermittent.fit(tail(values, FIT_WINDOW_DAYS), IntermittentMethod.SBA);
             return new IntermittentDemand(sba, forecast.length, OUTCOMES, SEED);
         }
         NoiseDemand noise = NoiseDemand.of(history, forecast);
-        return errorPaths.length == 0 ? noise : new EmpiricalDemand(forecast, errorPaths, noise);
+        return errorPaths.isEmpty() ? noise : new EmpiricalDemand(forecast, errorPaths, noise);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
 import org.stockcast.model.dataset.SeriesRules;
 import org.stockcast.model.lstm.LstmForecaster;
+import org.stockcast.model.stock.ErrorPaths;
 
 /**
  * The series the regular ensemble must not forecast: a history with no sale at all (all zero or all missing: a
@@ -38,7 +39,7 @@ final class SparseHistory {
             String warning = String.format(Locale.ROOT, "All %d days of history (%s to %s) are %s: the forecast is "
                     + "0 until sales are reported.", history.length(), history.start(), history.end(), what);
             return Optional.of(new EnsembleForecast(history.end().plusDays(1), zeros, zeros, zeros, zeros, zeros,
-                    null, new double[0][], history, List.of(warning)));
+                    null, ErrorPaths.NONE, history, List.of(warning)));
         }
         if (!ColdStartForecaster.isSparse(history)) {
             return Optional.empty();
@@ -54,7 +55,7 @@ final class SparseHistory {
                         + "trend is extrapolated; level %.1f/day from its own recent mean, %s; the interval is wider "
                         + "than usual.", history.length(), ColdStartForecaster.MIN_HISTORY_DAYS, cold.level(), shape);
         return Optional.of(new EnsembleForecast(cold.start(), cold.forecast(), cold.lower(), cold.upper(),
-                cold.forecast(), lstm.forecast(history.values(), days), null, new double[0][], history,
+                cold.forecast(), lstm.forecast(history.values(), days), null, ErrorPaths.NONE, history,
                 List.of(warning)));
     }
 

@@ -12,15 +12,12 @@ public final class EmpiricalDemand implements DemandDistribution {
     static final int MIN_PATHS = 8;
 
     private final double[] mean;
-    private final double[][] errorPaths;
+    private final ErrorPaths errorPaths;
     private final DemandDistribution fallback;
 
-    public EmpiricalDemand(double[] mean, double[][] errorPaths, DemandDistribution fallback) {
+    public EmpiricalDemand(double[] mean, ErrorPaths errorPaths, DemandDistribution fallback) {
         this.mean = mean.clone();
-        this.errorPaths = new double[errorPaths.length][];
-        for (int k = 0; k < errorPaths.length; k++) {
-            this.errorPaths[k] = errorPaths[k].clone();
-        }
+        this.errorPaths = errorPaths;
         this.fallback = fallback;
     }
 
@@ -31,10 +28,10 @@ public final class EmpiricalDemand implements DemandDistribution {
 
     @Override
     public double[] totals(int days) {
-        double[] errors = new double[errorPaths.length];
+        double[] errors = new double[errorPaths.size()];
         int n = 0;
-        for (double[] path : errorPaths) {
-            double sum = pathSum(path, days);
+        for (int k = 0; k < errorPaths.size(); k++) {
+            double sum = errorPaths.sum(k, days);
             if (!Double.isNaN(sum)) {
                 errors[n++] = sum;
             }
@@ -48,17 +45,5 @@ public final class EmpiricalDemand implements DemandDistribution {
             out[k] = Math.max(0, forecast + errors[k]);
         }
         return out;
-    }
-
-    /** The path's error over days [0, days); NaN when it is shorter or has a missing day in them. */
-    private static double pathSum(double[] path, int days) {
-        if (path.length < days) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int d = 0; d < days; d++) {
-            sum += path[d];
-        }
-        return sum;
     }
 }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.stockcast.model.additive.AdditiveForecast;
+import org.stockcast.model.backtest.HorizonBucket;
 import org.stockcast.model.dataset.DailySeries;
 
 class BlendTest {
@@ -36,6 +40,25 @@ class BlendTest {
         assertThat(f.upper()[1]).isCloseTo(1.6, EPS);
         assertThat(f.lstm()[1]).isCloseTo(0, EPS);
         assertThat(f.history()).isSameAs(HISTORY);
+    }
+
+    @Test
+    void aCalibratedForecastsErrorPathsAreItsProfilesTimesTheScale() {
+        Map<HorizonBucket, Band> bands = new EnumMap<>(HorizonBucket.class);
+        for (HorizonBucket bucket : HorizonBucket.values()) {
+            bands.put(bucket, new Band(-1, 1));
+        }
+        SeriesProfile profile = new SeriesProfile(HorizonWeights.uniform(Map.of(Member.ADDITIVE, 1.0)),
+                bands, List.of(new double[] {1, -1}, new double[] {0.5, Double.NaN}));
+        EnsembleForecast f = Blend.calibrated(HISTORY, Map.of(Member.ADDITIVE, new double[] {10, 10}),
+                profile, 3, 2);
+
+        assertThat(f.forecast()).containsExactly(10, 10);
+        assertThat(f.lower()).containsExactly(7, 7);
+        assertThat(f.errorPaths().size()).isEqualTo(2);
+        assertThat(f.errorPaths().path(0)).containsExactly(3, -3);
+        assertThat(f.errorPaths().sum(1, 1)).isCloseTo(1.5, EPS);
+        assertThat(f.errorPaths().sum(1, 2)).isNaN();
     }
 
     @Test

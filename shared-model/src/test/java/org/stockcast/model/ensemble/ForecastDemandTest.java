@@ -13,6 +13,7 @@ import org.stockcast.model.intermittent.Intermittent;
 import org.stockcast.model.intermittent.IntermittentDemand;
 import org.stockcast.model.intermittent.IntermittentMethod;
 import org.stockcast.model.stock.EmpiricalDemand;
+import org.stockcast.model.stock.ErrorPaths;
 import org.stockcast.model.stock.InventoryAdvice;
 import org.stockcast.model.stock.InventoryAdvisor;
 import org.stockcast.model.stock.InventoryPolicy;
@@ -36,7 +37,7 @@ class ForecastDemandTest {
         DailySeries history = new DailySeries(START, sparse(730));
         double[] forecast = new double[14];
         Arrays.fill(forecast, 2);
-        double[][] paths = {new double[14]};
+        ErrorPaths paths = ErrorPaths.of(new double[][] {new double[14]});
         assertThat(ForecastDemand.of(history, forecast, paths)).isInstanceOf(IntermittentDemand.class);
 
         InventoryAdvice advice = InventoryAdvisor.advise(history, forecast, ForecastDemand.of(history, forecast,
@@ -59,7 +60,8 @@ class ForecastDemandTest {
         DailySeries history = new DailySeries(START, values);
         double[] forecast = new double[7];
         Arrays.fill(forecast, 50);
-        assertThat(ForecastDemand.of(history, forecast, new double[][] {{1, 2}})).isInstanceOf(EmpiricalDemand.class);
-        assertThat(ForecastDemand.of(history, forecast, new double[0][])).isInstanceOf(NoiseDemand.class);
+        assertThat(ForecastDemand.of(history, forecast, ErrorPaths.of(new double[][] {{1, 2}})))
+                .isInstanceOf(EmpiricalDemand.class);
+        assertThat(ForecastDemand.of(history, forecast, ErrorPaths.NONE)).isInstanceOf(NoiseDemand.class);
     }
 }

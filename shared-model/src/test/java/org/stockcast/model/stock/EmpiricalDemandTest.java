@@ -16,13 +16,14 @@ class EmpiricalDemandTest {
         for (int k = 0; k < paths.length; k++) {
             paths[k] = new double[] {k - 4.5, 0, 0, -60, 0};
         }
-        double[] two = new EmpiricalDemand(FORECAST, paths, new NoiseDemand(FORECAST, 0)).totals(2);
+        double[] two = new EmpiricalDemand(FORECAST, ErrorPaths.of(paths), new NoiseDemand(FORECAST, 0)).totals(2);
         Arrays.sort(two);
         for (int k = 0; k < 10; k++) {
             assertThat(two[k]).isCloseTo(20 + k - 4.5, within(1e-9));
         }
         // day 3's -60 takes every four-day total below 0: clipped
-        assertThat(new EmpiricalDemand(FORECAST, paths, new NoiseDemand(FORECAST, 0)).totals(4)).containsOnly(0);
+        assertThat(new EmpiricalDemand(FORECAST, ErrorPaths.of(paths), new NoiseDemand(FORECAST, 0)).totals(4))
+                .containsOnly(0);
     }
 
     @Test
@@ -33,7 +34,7 @@ class EmpiricalDemandTest {
         }
         paths[1] = new double[] {1, 1}; // too short for 3 days
         NoiseDemand fallback = new NoiseDemand(FORECAST, 2);
-        EmpiricalDemand demand = new EmpiricalDemand(FORECAST, paths, fallback);
+        EmpiricalDemand demand = new EmpiricalDemand(FORECAST, ErrorPaths.of(paths), fallback);
         assertThat(demand.totals(2)).hasSize(9).containsOnly(22);
         assertThat(demand.totals(3)).containsExactly(fallback.totals(3)); // 7 usable paths < MIN_PATHS
     }
@@ -50,7 +51,7 @@ class EmpiricalDemandTest {
         }
         double[] forecast = new double[12];
         Arrays.fill(forecast, 20);
-        EmpiricalDemand demand = new EmpiricalDemand(forecast, paths, new NoiseDemand(forecast, 0));
+        EmpiricalDemand demand = new EmpiricalDemand(forecast, ErrorPaths.of(paths), new NoiseDemand(forecast, 0));
         ProtectionDemand leadTime = ProtectionDemand.over(demand, 5, 0, 0);
         double exact = 100 + NormalQuantile.of(0.95) * 4 * Math.sqrt(5);
         assertThat(leadTime.quantile(0.95)).isCloseTo(exact, within(0.02 * exact));

@@ -141,7 +141,8 @@ public final class InventorySimulationBenchmark {
     /** The new advice, read for a weekly check: order up to the maximum whenever below it. */
     private static InventorySimulation.Levels advised(ReviewForecasts.Review r, InventoryPolicy policy) {
         InventoryAdvice advice = InventoryAdvisor.advise(r.history(), r.forecast(),
-                ForecastDemand.of(r.history(), r.forecast(), r.errorPaths()), policy, OptionalDouble.empty());
+                ForecastDemand.of(r.history(), r.forecast(), ErrorPaths.of(r.errorPaths())), policy,
+                OptionalDouble.empty());
         return new InventorySimulation.Levels(advice.maximumLevel(), advice.maximumLevel());
     }
 
