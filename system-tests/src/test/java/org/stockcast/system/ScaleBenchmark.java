@@ -210,7 +210,7 @@ public final class ScaleBenchmark {
         String done = " series of version " + version + " in ";
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            if (forecast.logTail(400).lines().anyMatch(l -> l.contains("Warmed ") && l.contains(done))) {
+            if (forecast.logSinceLaunch().stream().anyMatch(l -> l.contains("Warmed ") && l.contains(done))) {
                 return (System.nanoTime() - swapped) / 1e9;
             }
             Thread.sleep(200); // polling a log file

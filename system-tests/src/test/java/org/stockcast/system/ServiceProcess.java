@@ -40,6 +40,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private final List<String> command;
     private Process process;
+    /** Lines the log file held before the running process's first line (the file is appended to across runs). */
+    private long linesBeforeLaunch;
 
     private ServiceProcess(Service service, int port, Path logFile, List<String> command) {
         this.service = service;
@@ -82,6 +84,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().put("OMP_NUM_THREADS", "1");
+        linesBeforeLaunch = lineCount(logFile);
         Files.writeString(logFile, "\n==== " + Instant.now() + " " + String.join(" ", command) + "\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
@@ -166,6 +169,24 @@ final class ServiceProcess implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | RuntimeException e) {
             return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** The running process's log lines, without earlier runs' in the same file. */
+    List<String> logSinceLaunch() {
+        try (var lines = Files.lines(logFile, StandardCharsets.UTF_8)) {
+            return lines.skip(linesBeforeLaunch).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static long lineCount(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.count();
         }
     }
 
