@@ -4,6 +4,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +51,25 @@ class LstmForecasterTest {
         assertThat(serving.network()).isNull();
         assertThat(serving.forecast(HISTORY, 365)).containsExactly(forecaster.forecast(HISTORY, 365));
         assertThatThrownBy(() -> serving.save(dir.resolve("copy.zip"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void loadingForServingForcesNoGarbageCollection() throws IOException {
+        // MultiLayerNetwork.close() runs System.gc() twice: full stop-the-world collections on every model swap
+        Path zip = dir.resolve("models/1/lstm.zip");
+        forecaster.save(zip);
+        Path events = dir.resolve("system-gc.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.SystemGC");
+            recording.start();
+            for (int i = 0; i < 3; i++) {
+                LstmForecaster.loadForServing(zip);
+            }
+            System.gc(); // the one collection asked for here shows the recording sees them
+            recording.stop();
+            recording.dump(events);
+        }
+        assertThat(RecordingFile.readAllEvents(events)).hasSize(1);
     }
 
     @Test
