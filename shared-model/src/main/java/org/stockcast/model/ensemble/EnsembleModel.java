@@ -25,12 +25,22 @@ import org.stockcast.model.lstm.Rollout;
  * blends additive, LSTM and seasonal-naive with horizon weights and calibrated bands; one saved before that
  * (no calibration) blends additive and LSTM with its fixed weights and the additive interval, as it always did.
  *
- * <p>Each series is forecast once for {@link #MAX_DAYS} and shorter requests get a prefix: autoregressive LSTM
- * steps and additive sample paths do not depend on how far ahead one looks, so a prefix is what a shorter run
- * gives, and every horizon of a cached series costs only a copy.
+ * <p>In a calibrated version a series with a precomputed model is forecast for {@link #SHORT_DAYS} when a request
+ * (or the warm-up) asks for no more, and for {@link #MAX_DAYS} when one asks for more; any other filter, and every
+ * series of an older version, for {@link #MAX_DAYS} at once (an on-demand additive model is fitted per
+ * computation; an older version's additive interval samples trend paths for the horizon asked). Shorter requests
+ * get a prefix: autoregressive LSTM steps, the members and the calibrated bands do not depend on how far ahead one
+ * looks, so a prefix is what a shorter run gives (EnsembleModelTest), and every horizon of a cached series costs
+ * only a copy.
  */
 public final class EnsembleModel {
     public static final int MAX_DAYS = 365;
+    /**
+     * The horizon a precomputed series is first computed for: a quarter, the end of the 29-91 day bucket, holds a
+     * month's forecast and the inventory advice's protection intervals, and the 365-step LSTM rollout that
+     * dominates a series' cost (the warm-up's) is four times shorter.
+     */
+    public static final int SHORT_DAYS = 91;
     /** Bounds memory when clients try many numeric filter values; precomputed series are never evicted. */
     static final int MAX_CACHED_SERIES = 2_000;
     /** The season of seasonal-naive and of the band scale: a week of daily data. */
@@ -43,7 +53,10 @@ public final class EnsembleModel {
     private final AdditiveConfig additiveConfig;
     private final Optional<EnsembleCalibration> calibration;
     private final SeriesRules seriesRules;
-    /** Series with a precomputed model: as many as the version has models, never evicted. */
+    /** Series with a precomputed model, for {@link #SHORT_DAYS}: as many as the version has models, never evicted. */
+    private final ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> precomputedShort =
+            new ConcurrentHashMap<>();
+    /** The same for {@link #MAX_DAYS}, once a request asked for more than {@link #SHORT_DAYS}. */
     private final ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> precomputed =
             new ConcurrentHashMap<>();
     /** On-demand fits: unbounded in number (numeric filters), so a size-bounded Caffeine cache. */
@@ -108,12 +121,33 @@ public final class EnsembleModel {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be 1.." + MAX_DAYS + ", was " + days);
         }
-        return fullHorizon(filter).map(forecast -> forecast.head(days));
+        if (!hasPrecomputedModel(filter)) {
+            return cached(fitted, filter, MAX_DAYS).map(forecast -> forecast.head(days));
+        }
+        if (calibration.isEmpty()) {
+            // the additive interval's sampled trend paths depend on the horizon they are drawn for
+            return cached(precomputed, filter, MAX_DAYS).map(forecast -> forecast.head(days));
+        }
+        if (days <= SHORT_DAYS) {
+            CompletableFuture<Optional<EnsembleForecast>> year = precomputed.get(filter);
+            if (isReady(year)) {
+                return year.join().map(forecast -> forecast.head(days));
+            }
+            return cached(precomputedShort, filter, SHORT_DAYS).map(forecast -> forecast.head(days));
+        }
+        Optional<EnsembleForecast> year = cached(precomputed, filter, MAX_DAYS);
+        precomputedShort.remove(filter); // the year's prefix serves every shorter request from now on
+        return year.map(forecast -> forecast.head(days));
     }
 
-    /** Whether the filter's forecast is already computed (for warm-up and tests). */
+    /** Whether the filter's forecast is already computed, for some horizon (for warm-up and tests). */
     public boolean isCached(SalesFilter filter) {
-        CompletableFuture<Optional<EnsembleForecast>> entry = cacheOf(filter).get(filter);
+        return hasPrecomputedModel(filter)
+                ? isReady(precomputedShort.get(filter)) || isReady(precomputed.get(filter))
+                : isReady(fitted.get(filter));
+    }
+
+    private static boolean isReady(CompletableFuture<Optional<EnsembleForecast>> entry) {
         return entry != null && entry.isDone() && !entry.isCompletedExceptionally();
     }
 
@@ -129,12 +163,10 @@ public final class EnsembleModel {
         return SeriesKey.of(filter).filter(additiveModels::containsKey).isPresent();
     }
 
-    private ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cacheOf(SalesFilter filter) {
-        return hasPrecomputedModel(filter) ? precomputed : fitted;
-    }
-
-    private Optional<EnsembleForecast> fullHorizon(SalesFilter filter) {
-        ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cache = cacheOf(filter);
+    /** The cache's forecast of {@code days} days for the filter, computed by the first caller to ask. */
+    private Optional<EnsembleForecast> cached(
+            ConcurrentMap<SalesFilter, CompletableFuture<Optional<EnsembleForecast>>> cache, SalesFilter filter,
+            int days) {
         CompletableFuture<Optional<EnsembleForecast>> entry = cache.get(filter);
         if (entry == null) {
             // Computing outside the map's locks: a slow fit must not block requests for other series.
@@ -142,7 +174,7 @@ public final class EnsembleModel {
             entry = cache.putIfAbsent(filter, mine);
             if (entry == null) {
                 try {
-                    Optional<EnsembleForecast> result = compute(filter);
+                    Optional<EnsembleForecast> result = compute(filter, days);
                     mine.complete(result);
                     return result;
                 } catch (RuntimeException | Error e) {
@@ -162,14 +194,14 @@ public final class EnsembleModel {
         }
     }
 
-    private Optional<EnsembleForecast> compute(SalesFilter filter) {
+    private Optional<EnsembleForecast> compute(SalesFilter filter, int days) {
         Optional<DailySeries> found = dataset.dailySeries(filter, seriesRules);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         DailySeries history = found.get();
         Optional<EnsembleForecast> sparse = SparseHistory.forecast(dataset, filter, history, seriesRules, lstm,
-                additiveConfig.intervalWidth(), MAX_DAYS);
+                additiveConfig.intervalWidth(), days);
         if (sparse.isPresent()) {
             return sparse;
         }
@@ -181,15 +213,15 @@ public final class EnsembleModel {
         if (calibration.isEmpty()) {
             // a version saved before the horizon-aware ensemble serves the raw rollout its fixed weights were set on
             // and the additive interval
-            AdditiveForecast additiveForecast = additive.predict(MAX_DAYS);
-            double[] raw = lstm.forecast(history.values(), MAX_DAYS, Rollout.FREE);
-            return Optional.of(Blend.of(history, additiveForecast, raw, weights, MAX_DAYS));
+            AdditiveForecast additiveForecast = additive.predict(days);
+            double[] raw = lstm.forecast(history.values(), days, Rollout.FREE);
+            return Optional.of(Blend.of(history, additiveForecast, raw, weights, days));
         }
-        double[] lstmForecast = lstm.forecast(history.values(), MAX_DAYS);
+        double[] lstmForecast = lstm.forecast(history.values(), days);
         SeriesProfile profile = calibration.get().profile(filter);
-        Map<Member, double[]> members = MemberForecasts.of(history, additive.pointForecast(MAX_DAYS), lstmForecast,
-                profile.weights(), MAX_DAYS, SEASON);
+        Map<Member, double[]> members = MemberForecasts.of(history, additive.pointForecast(days), lstmForecast,
+                profile.weights(), days, SEASON);
         return Optional.of(Blend.calibrated(history, members, profile,
-                calibration.get().bandScale(history.values()), MAX_DAYS));
+                calibration.get().bandScale(history.values()), days));
     }
 }

@@ -6,16 +6,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.stockcast.model.additive.AdditiveModel;
+import org.stockcast.model.backtest.Backtest;
 import org.stockcast.model.dataset.DailySeries;
 import org.stockcast.model.dataset.SalesFilter;
 import org.stockcast.model.dataset.SalesTable;
+import org.stockcast.model.forecaster.Forecaster;
+import org.stockcast.model.forecaster.PointForecast;
 
 class EnsembleModelTest {
     static final LocalDate END = LocalDate.of(2025, 9, 30);
@@ -92,6 +98,47 @@ class EnsembleModelTest {
         assertThat(year.days()).isEqualTo(365);
         assertThat(year.head(7).forecast()).containsExactly(week.forecast(), within(1e-12));
         assertThat(year.head(7).upper()).containsExactly(week.upper(), within(1e-12));
+    }
+
+    @Test
+    void aQuarterComputedFirstIsThePrefixOfTheYearComputedLater() {
+        EnsembleModel calibrated = calibrated(model);
+        for (SalesFilter filter : List.of(SalesFilter.ALL, SalesFilter.product("P2"), SalesFilter.region("North"))) {
+            EnsembleModel fresh = new EnsembleModel(calibrated.dataset(), calibrated.additiveModels(),
+                    calibrated.lstm(), calibrated.weights(), calibrated.additiveConfig(), calibrated.calibration(),
+                    calibrated.seriesRules());
+            EnsembleForecast quarter = fresh.forecast(filter, EnsembleModel.SHORT_DAYS).orElseThrow();
+            assertThat(fresh.isCached(filter)).isTrue();
+            EnsembleForecast year = fresh.forecast(filter, EnsembleModel.MAX_DAYS).orElseThrow();
+            assertThat(year.days()).isEqualTo(EnsembleModel.MAX_DAYS);
+            EnsembleForecast head = year.head(EnsembleModel.SHORT_DAYS);
+            assertThat(head.forecast()).containsExactly(quarter.forecast(), within(1e-12));
+            assertThat(head.lower()).containsExactly(quarter.lower(), within(1e-12));
+            assertThat(head.upper()).containsExactly(quarter.upper(), within(1e-12));
+            assertThat(head.additive()).containsExactly(quarter.additive(), within(1e-12));
+            assertThat(head.lstm()).containsExactly(quarter.lstm(), within(1e-12));
+            assertThat(head.seasonalNaive()).containsExactly(quarter.seasonalNaive(), within(1e-12));
+            assertThat(head.errorPaths().sum(0, 12)).isCloseTo(quarter.errorPaths().sum(0, 12), within(1e-12));
+            // once the year is computed, shorter requests are its prefix
+            assertThat(fresh.forecast(filter, 30).orElseThrow().forecast())
+                    .containsExactly(year.head(30).forecast(), within(0.0));
+        }
+    }
+
+    /** The model with weights, bands and error paths learned from a short backtest of its total. */
+    private static EnsembleModel calibrated(EnsembleModel model) {
+        Map<Member, Forecaster> members = new EnumMap<>(Member.class);
+        members.put(Member.ADDITIVE, AdditiveModel.forecaster(TestVersions.fastAdditive().withInterval(0.8, 0)));
+        members.put(Member.LSTM, (history, horizon) -> PointForecast.of(model.lstm().forecast(history.values(),
+                horizon)));
+        members.put(Member.SEASONAL_NAIVE, Backtest.seasonalNaive(7));
+        SeriesBacktest backtest = EnsembleBacktest.run(SeriesKey.TOTAL,
+                model.dataset().dailySeries(SalesFilter.ALL).orElseThrow(), new BacktestPlan(28, 7, 0, 91, 7, 28),
+                members, 0);
+        EnsembleCalibration calibration = EnsembleCalibration.learn(List.of(backtest), 0.8, Optional.empty())
+                .orElseThrow();
+        return new EnsembleModel(model.dataset(), model.additiveModels(), model.lstm(), model.weights(),
+                model.additiveConfig(), Optional.of(calibration), model.seriesRules());
     }
 
     @Test
