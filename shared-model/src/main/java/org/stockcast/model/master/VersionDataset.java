@@ -69,7 +69,17 @@ public final class VersionDataset {
         if (index == null) {
             throw new IOException("no " + DIR + "/" + MasterDataset.INDEX_NAME + " in " + versionDir);
         }
-        Map<String, SalesTable> previous = months;
+        // Months this version does not reuse are let go before its own are parsed: when every month changed (a
+        // history upload) the old months and the new ones would otherwise be on the heap at once beside the served
+        // table (+526 MB at 10,000 products x 3 years, the forecast service's peak).
+        Map<String, SalesTable> previous = new HashMap<>();
+        for (PartitionIndex.Partition partition : index.partitions()) {
+            SalesTable kept = months.get(partition.file());
+            if (kept != null) {
+                previous.put(partition.file(), kept);
+            }
+        }
+        months = previous;
         Map<String, SalesTable> parsed = new HashMap<>();
         List<SalesTable> parts;
         try {
