@@ -8,7 +8,7 @@
 #   RETRAIN_PORT (8000)  FORECAST_PORT (8001)  BIND_ADDRESS (127.0.0.1; 0.0.0.0 to listen on every interface)
 #   SKIP_BUILD=1 to use the jars already in */target.  Other INVENTORY_* variables reach both services as-is.
 #   HEAP (e.g. 3g) raises both services' -Xmx above the options' 1g, with JavaCPP's maxphysicalbytes (a bound on
-#   the whole process RSS) at heap + 3G; 10,000 products x 3 years need 3g (BENCHMARKS "Thousands of products").
+#   the whole process RSS) at heap + 3G; 10,000 products x 3 years: 4g (BENCHMARKS "Thousands of products").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
