@@ -121,23 +121,25 @@ public final class EnsembleModel {
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be 1.." + MAX_DAYS + ", was " + days);
         }
+        return covering(filter, days).map(forecast -> forecast.head(days));
+    }
+
+    /** A cached forecast of at least {@code days} days, computed now if there is none. */
+    private Optional<EnsembleForecast> covering(SalesFilter filter, int days) {
         if (!hasPrecomputedModel(filter)) {
-            return cached(fitted, filter, MAX_DAYS).map(forecast -> forecast.head(days));
+            return cached(fitted, filter, MAX_DAYS);
         }
         if (calibration.isEmpty()) {
             // the additive interval's sampled trend paths depend on the horizon they are drawn for
-            return cached(precomputed, filter, MAX_DAYS).map(forecast -> forecast.head(days));
+            return cached(precomputed, filter, MAX_DAYS);
         }
+        CompletableFuture<Optional<EnsembleForecast>> year = precomputed.get(filter);
         if (days <= SHORT_DAYS) {
-            CompletableFuture<Optional<EnsembleForecast>> year = precomputed.get(filter);
-            if (isReady(year)) {
-                return year.join().map(forecast -> forecast.head(days));
-            }
-            return cached(precomputedShort, filter, SHORT_DAYS).map(forecast -> forecast.head(days));
+            return isReady(year) ? year.join() : cached(precomputedShort, filter, SHORT_DAYS);
         }
-        Optional<EnsembleForecast> year = cached(precomputed, filter, MAX_DAYS);
+        Optional<EnsembleForecast> computed = cached(precomputed, filter, MAX_DAYS);
         precomputedShort.remove(filter); // the year's prefix serves every shorter request from now on
-        return year.map(forecast -> forecast.head(days));
+        return computed;
     }
 
     /** Whether the filter's forecast is already computed, for some horizon (for warm-up and tests). */
