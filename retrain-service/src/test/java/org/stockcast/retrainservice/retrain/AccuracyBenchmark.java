@@ -82,6 +82,8 @@ public final class AccuracyBenchmark {
         final Map<HorizonBucket, double[]> width = new EnumMap<>(HorizonBucket.class);
         /** Per outer cutoff [interval hits, points]: a cutoff's days share its errors, so it is the sampling unit. */
         final List<double[]> cutoffCoverage = new ArrayList<>();
+        /** Days below the interval and days above it: which side an interval misses on. */
+        final double[] misses = new double[2];
 
         void add(HorizonBucket bucket, String part, double error) {
             double[] acc = mase.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
@@ -469,6 +471,8 @@ public final class AccuracyBenchmark {
             score.add(bucket, "lstm_free", Math.abs(a - lstmFree[d]) / scale);
             boolean inside = a >= forecast.lower()[d] && a <= forecast.upper()[d];
             score.covered(bucket, inside);
+            score.misses[0] += a < forecast.lower()[d] ? 1 : 0;
+            score.misses[1] += a > forecast.upper()[d] ? 1 : 0;
             cutoff[0] += inside ? 1 : 0;
             cutoff[1]++;
             score.width(bucket, (forecast.upper()[d] - forecast.lower()[d]) / scale);
@@ -559,8 +563,8 @@ public final class AccuracyBenchmark {
         OUT.printf(Locale.ROOT, "%n| band variant | coverage mean (min .. max) | series in 75-85%% |"
                 + " mean abs(coverage - 80%%) | mean width / scale |%n|---|---|---|---|---|%n");
         StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "%n| band variant | series | 1-7 | 8-28 |"
-                + " 29-91 | 92-365 | all | each cutoff, oldest first | 95%% interval over cutoffs | width / scale |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|%n"));
+                + " 29-91 | 92-365 | all | each cutoff, oldest first | 95%% interval over cutoffs | width / scale |"
+                + " below / above |%n|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (int v = 0; v < VARIANTS.size(); v++) {
             double sum = 0;
             double min = 1;
@@ -596,8 +600,10 @@ public final class AccuracyBenchmark {
                 distance += Math.abs(c - 0.8);
                 widthSum += all[2] / all[3];
                 inRange += c >= 0.75 && c <= 0.85 ? 1 : 0;
-                detail.append(String.format(Locale.ROOT, "| %s | %s%s | %.1f | %s | %.2f |%n", VARIANTS.get(v).name(),
-                        e.getKey(), buckets, 100 * c, cutoffSpread(e.getValue().cutoffCoverage), all[2] / all[3]));
+                double[] misses = e.getValue().misses;
+                detail.append(String.format(Locale.ROOT, "| %s | %s%s | %.1f | %s | %.2f | %.1f / %.1f |%n",
+                        VARIANTS.get(v).name(), e.getKey(), buckets, 100 * c, cutoffSpread(e.getValue().cutoffCoverage),
+                        all[2] / all[3], 100 * misses[0] / all[1], 100 * misses[1] / all[1]));
             }
             OUT.printf(Locale.ROOT, "| %s | %.1f%% (%.1f .. %.1f) | %d of %d | %.1f | %.2f |%n", VARIANTS.get(v).name(),
                     100 * sum / series, 100 * min, 100 * max, inRange, series, 100 * distance / series,

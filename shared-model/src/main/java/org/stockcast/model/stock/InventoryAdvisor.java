@@ -18,8 +18,9 @@ import org.stockcast.model.dataset.DailySeries;
  * </pre>
  * With a lead-time standard deviation the demand is a mixture over whole lead times ({@link ProtectionDemand}).
  * With packs of more than one unit the maximum is lowered so that orders rounded up to whole packs, which leave the
- * stock up to a pack above it, still give the service level asked for and not more ({@link RoundedOrders}); the
- * fill rate averages over the same span.
+ * stock up to a pack above it, still give the service level asked for and not more ({@link RoundedOrders}); a
+ * minimum order above a review's demand spreads the stock the same way, over up to the minimum order; the fill rate
+ * averages over the same span.
  * The reorder point is for stock checked daily; checked only every review period, stock can fall a review period's
  * demand below it before anyone looks, so the level that protects a periodic review is the maximum: order up to it
  * at every review.
@@ -51,10 +52,11 @@ public final class InventoryAdvisor {
         double leadTimeDemand = leadTime.mean();
         double safetyStock = Math.max(0, reorderPoint - leadTimeDemand);
         double pack = policy.packSize();
-        double maximum = Math.max(reorderPoint, RoundedOrders.target(protection, p, pack));
+        double span = RoundedOrders.span(demand, policy.reviewPeriodDays(), pack, policy.minOrderQty());
+        double maximum = Math.max(reorderPoint, RoundedOrders.target(protection, p, span));
         double reviewDemand = DailyMean.over(forecast, policy.leadTimeDays(), Math.max(1, policy.reviewPeriodDays()));
         double fillRate = reviewDemand > 0
-                ? Math.max(0, 1 - RoundedOrders.averageShortage(protection, maximum, pack) / reviewDemand) : 1;
+                ? Math.max(0, 1 - RoundedOrders.averageShortage(protection, maximum, span) / reviewDemand) : 1;
         String inPacks = pack > 1 ? String.format(Locale.ROOT, " in whole packs of %s", units(pack)) : "";
         Double daysLeft = currentStock.isPresent() ? daysOfStock(currentStock.getAsDouble(), forecast) : null;
         Double suggested = null;

@@ -5,8 +5,11 @@ package org.stockcast.model.stock;
  * of Q leaves the inventory position anywhere in [T, T + Q) after the review, about evenly (a week's demand is
  * rarely a whole number of packs), so the cycle's service is the average of P(demand <= x) over that span, not
  * P(demand <= T): ordering up to the p-quantile in packs buys more service than asked (BENCHMARKS.md, issue 11).
- * The level is the lowest T at which the average reaches p, up to one pack below the p-quantile. The minimum order
- * quantity is not allowed for: where it exceeds a review's demand it leaves more stock than this assumes.
+ * The level is the lowest T at which the average reaches p, up to one span below the p-quantile.
+ * A minimum order M above a review's demand spreads the position the same way: an order placed just below T
+ * lifts it to about T + M, and the next reviews find it between T and T + M without ordering (the (s, S)
+ * policy's sawtooth; over many cycles about evenly spread), so the span is M where reviews' demand stays below M
+ * and a pack where it exceeds M: M times P(review demand < M) in between ({@link #span}).
  */
 final class RoundedOrders {
     /** Grid steps per pack: the CDF is read at this many points a pack. */
@@ -16,7 +19,20 @@ final class RoundedOrders {
     private RoundedOrders() {
     }
 
-    /** The order-up-to level for packs of {@code pack} units; the p-quantile itself for single units. */
+    /**
+     * The width of the positions a review leaves: the pack, or the minimum order (in whole packs) times the chance
+     * that a review period's demand stays below it, whichever is larger.
+     */
+    static double span(DemandDistribution demand, int reviewDays, double pack, double minOrderQty) {
+        double minimum = Math.ceil(minOrderQty / pack - 1e-9) * pack;
+        if (minimum <= pack) {
+            return pack;
+        }
+        ProtectionDemand review = ProtectionDemand.over(demand, 0, 0, Math.max(1, reviewDays));
+        return Math.max(pack, minimum * review.cdf(Math.nextDown(minimum)));
+    }
+
+    /** The order-up-to level for positions spread over {@code pack} units; the p-quantile itself for one unit. */
     static double target(ProtectionDemand demand, double p, double pack) {
         double quantile = demand.quantile(p);
         if (pack <= 1) {
