@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Out-of-sample accuracy benchmark (BENCHMARKS.md, "Forecast accuracy"): the retrain stages at every outer cutoff,
 # the published version scored on the days after it, per series and horizon bucket, against each of its parts.
-# Usage: retrain-service/bench/accuracy-benchmark.sh [pharma] [bundled] [bike] [seed]   (default: all four)
+# Usage: retrain-service/bench/accuracy-benchmark.sh [pharma] [bundled] [bike] [seed] [path/to/upload.csv ...]
+#        (default: the four bundled datasets; a .csv argument is any file in the upload format)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -pl retrain-service -am test-compile dependency:build-classpath \

@@ -69,9 +69,6 @@ final class EvaluateStage {
                 keys.size(), plan.holdoutDays(), scoredLstm.isPresent() ? " (LSTM trained before them)" : "",
                 BacktestPlan.LONG_HORIZON));
         Map<Member, Forecaster> members = new EnumMap<>(Member.class);
-        // point forecasts only: the backtest calibrates the blend's own interval
-        members.put(Member.ADDITIVE, AdditiveModel.forecaster(additiveConfig.withInterval(
-                additiveConfig.intervalWidth(), 0)));
         members.put(Member.SEASONAL_NAIVE, Backtest.seasonalNaive(plan.seasonality()));
         members.put(Member.HOLT_WINTERS, MemberForecasts.holtWinters(plan.seasonality()));
         members.put(Member.INTERMITTENT, MemberForecasts.intermittent());
@@ -80,7 +77,7 @@ final class EvaluateStage {
 
         SeriesSource source = SeriesSource.of(table, rules);
         List<SeriesBacktest> backtests = keys.entrySet().parallelStream()
-                .map(e -> backtest(source, e.getKey(), e.getValue(), plan, members, lstmCut))
+                .map(e -> backtest(source, e.getKey(), e.getValue(), plan, members, additiveConfig, lstmCut))
                 .filter(Objects::nonNull)
                 .toList();
         Optional<HorizonWeights> fixed = mode == EnsembleWeights.Mode.FIXED
@@ -130,13 +127,18 @@ final class EvaluateStage {
     }
 
     private static SeriesBacktest backtest(SeriesSource source, String key, SalesFilter filter, BacktestPlan plan,
-                                           Map<Member, Forecaster> members, Optional<LocalDate> lstmCut) {
+                                           Map<Member, Forecaster> others, AdditiveConfig additiveConfig,
+                                           Optional<LocalDate> lstmCut) {
         Optional<DailySeries> series = source.dailySeries(filter);
         if (series.isEmpty()) {
             return null;
         }
         DailySeries s = series.get();
         int cut = lstmCut.map(c -> (int) Math.max(0, ChronoUnit.DAYS.between(s.start(), c) + 1)).orElse(0);
+        Map<Member, Forecaster> members = new EnumMap<>(others);
+        // point forecasts only (the backtest calibrates the blend's own interval), with the served seasonalities
+        members.put(Member.ADDITIVE, AdditiveModel.backtestForecaster(additiveConfig.withInterval(
+                additiveConfig.intervalWidth(), 0), s.length()));
         try {
             return EnsembleBacktest.run(key, s, plan, members, cut);
         } catch (RuntimeException e) {

@@ -122,9 +122,14 @@ public final class AccuracyBenchmark {
                 case "bundled" -> longCsv(Path.of("data/master.csv"));
                 case "bike" -> bike(shared.resolve("data/real/bike-sharing-day.csv"));
                 case "seed" -> longCsv(shared.resolve("data/seed/large_dataset.csv"));
-                default -> throw new IllegalArgumentException("unknown dataset " + name);
+                default -> {
+                    if (!name.endsWith(".csv")) {
+                        throw new IllegalArgumentException("unknown dataset " + name);
+                    }
+                    yield longCsv(Path.of(name));
+                }
             };
-            int[] counts = run(name, rows);
+            int[] counts = run(name.endsWith(".csv") ? Path.of(name).getFileName().toString() : name, rows);
             met += counts[0];
             cells += counts[1];
         }
@@ -704,7 +709,8 @@ public final class AccuracyBenchmark {
         StringBuilder csv = new StringBuilder("date,product_id,sales,category,region\n");
         for (Row r : rows) {
             if (!r.date().isAfter(until)) {
-                csv.append(r.date()).append(',').append(r.product()).append(',').append(r.sales()).append(',')
+                csv.append(r.date()).append(',').append(r.product()).append(',')
+                        .append(Double.isNaN(r.sales()) ? "NA" : String.valueOf(r.sales())).append(',')
                         .append(r.category()).append(',').append(r.region()).append('\n');
             }
         }

@@ -10,6 +10,10 @@ import org.stockcast.model.dataset.DailySeries;
 /** Entry point: fit a Prophet-style model (MAP estimate) to a daily series. Deterministic. */
 public final class AdditiveModel {
     private static final Logger LOG = LoggerFactory.getLogger(AdditiveModel.class);
+    /** Prophet's 'auto' rule: a yearly seasonality from a history spanning two years (last day - first day). */
+    public static final int YEARLY_SPAN = 730;
+    /** The least span a yearly seasonality can be fitted on: one whole year. */
+    public static final int ONE_YEAR_SPAN = 365;
 
     private AdditiveModel() {
     }
@@ -20,6 +24,11 @@ public final class AdditiveModel {
      * observed days, and only observed days enter the least squares. At least one day must be observed.
      */
     public static FittedAdditiveModel fit(DailySeries series, AdditiveConfig config) {
+        return fit(series, config, YEARLY_SPAN);
+    }
+
+    /** As {@link #fit(DailySeries, AdditiveConfig)}, with yearly seasonality from a span of {@code yearlySpan} days. */
+    static FittedAdditiveModel fit(DailySeries series, AdditiveConfig config, int yearlySpan) {
         validate(series, config);
         int n = series.length();
         double[] y = series.values();
@@ -53,7 +62,7 @@ public final class AdditiveModel {
         if (changepointRows.length == 0) {
             changepointRows = new int[] {0}; // Prophet's dummy changepoint at t = 0
         }
-        FeatureLayout layout = FeatureLayout.forHistory(n, config);
+        FeatureLayout layout = FeatureLayout.forHistory(n, config, yearlySpan);
         int columns = layout.columns();
         Design design = new Design(t, ys, changepointT, changepointRows,
                 observedFeatures(layout.features(series.start().toEpochDay(), n), columns, observed, n), columns);
@@ -125,6 +134,22 @@ public final class AdditiveModel {
     /** Fit-and-forecast adapter for {@link org.stockcast.model.backtest.Backtest} and ensembles. */
     public static Forecaster forecaster(AdditiveConfig config) {
         return (history, horizon) -> fit(history, config).predict(horizon).toPointForecast();
+    }
+
+    /**
+     * The additive model as a backtest of a series of {@code seriesDays} days must score it: the model served on
+     * two years or more fits a yearly seasonality, so every origin with a whole year of history fits one too.
+     * Prophet's rule at each origin would score a model without it on every origin of the series' third year (on
+     * a strongly seasonal series 3x worse beyond 91 days than the one served: BENCHMARKS.md, issue 15, session 22).
+     */
+    public static Forecaster backtestForecaster(AdditiveConfig config, int seriesDays) {
+        int yearlySpan = servedWithYearly(seriesDays) ? ONE_YEAR_SPAN : YEARLY_SPAN;
+        return (history, horizon) -> fit(history, config, yearlySpan).predict(horizon).toPointForecast();
+    }
+
+    /** Whether the model fitted on {@code days} days of history has a yearly seasonality (Prophet's auto rule). */
+    public static boolean servedWithYearly(int days) {
+        return days - 1L >= YEARLY_SPAN;
     }
 
     private static void validate(DailySeries series, AdditiveConfig config) {

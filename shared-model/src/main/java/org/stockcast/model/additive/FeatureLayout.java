@@ -16,9 +16,14 @@ record FeatureLayout(List<SeasonalitySpec> seasonalities, List<SpecialDay> speci
 
     /** Prophet's 'auto' rule: yearly needs two years of history, weekly two weeks (history is daily). */
     static FeatureLayout forHistory(int historyDays, AdditiveConfig config) {
+        return forHistory(historyDays, config, AdditiveModel.YEARLY_SPAN);
+    }
+
+    /** As Prophet's rule, with yearly seasonality from a history span of {@code yearlySpan} days. */
+    static FeatureLayout forHistory(int historyDays, AdditiveConfig config, int yearlySpan) {
         List<SeasonalitySpec> seasonalities = new ArrayList<>();
         long span = historyDays - 1L;
-        if (config.yearlyOrder() > 0 && span >= 730) {
+        if (config.yearlyOrder() > 0 && span >= yearlySpan) {
             seasonalities.add(new SeasonalitySpec(SeasonalitySpec.YEARLY, SeasonalitySpec.YEARLY_PERIOD,
                     config.yearlyOrder()));
         }

@@ -2,6 +2,7 @@ package org.stockcast.model.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.stockcast.model.additive.AdditiveModel;
 
 /**
  * Where the ensemble's backtest puts its origins in a series of {@code n} days.
@@ -10,7 +11,8 @@ import java.util.List;
  * scored on the days up to the end of the data, at most {@code holdoutDays} ahead. The LSTM that is scored there was
  * trained only on data before the holdout ({@link #holdoutStart}).</li>
  * <li>Long origins {@code longStep} days apart, the newest {@value #LONG_HORIZON} days before the end (or, in a series
- * too short for that, the newest with {@value #MIN_LONG_TRAINING} days of history), each scored as far ahead as the
+ * too short for that, the newest with {@value #MIN_LONG_TRAINING} days of history; a year where the served additive
+ * model fits a yearly seasonality), each scored as far ahead as the
  * data goes, at most {@value #LONG_HORIZON} days, for the members refitted per origin: the only evidence beyond the
  * holdout, and errors from other seasons than the holdout's for the intervals. A short series needs them most:
  * its holdout is one quarter, and the next quarter is another season.</li>
@@ -55,9 +57,14 @@ public record BacktestPlan(int holdoutDays, int step, int longOrigins, int longS
         return lengths;
     }
 
-    /** The long origins, oldest first. */
+    /**
+     * The long origins, oldest first. In a series whose served additive model fits a yearly seasonality, a long
+     * origin needs a whole year of history too, so that the model it scores has one as well
+     * ({@link AdditiveModel#backtestForecaster}).
+     */
     public List<LongOrigin> longOrigins(int n) {
-        int minLength = Math.max(minTrainingDays, MIN_LONG_TRAINING);
+        int minLength = Math.max(minTrainingDays, AdditiveModel.servedWithYearly(n)
+                ? AdditiveModel.ONE_YEAR_SPAN + 1 : MIN_LONG_TRAINING);
         int newest = Math.max(n - LONG_HORIZON, minLength);
         List<LongOrigin> origins = new ArrayList<>();
         for (int k = longOrigins - 1; k >= 0; k--) {

@@ -47,7 +47,7 @@ public final class LstmForecaster {
      * Autoregressive forecast of {@code days} (1..365) values following {@code history} (oldest first, >= 0).
      * Only the last {@code window} days feed the network; a shorter history is left-padded with its own mean.
      * Missing days (NaN) are filled first ({@link MissingDays}).
-     * Values are >= 0; after an all-zero window the forecast is 0.
+     * Values are >= 0 and at most the history's highest; after an all-zero window the forecast is 0.
      */
     public double[] forecast(double[] history, int days, Rollout rollout) {
         if (history == null) {
@@ -75,6 +75,10 @@ public final class LstmForecaster {
                 throw new IllegalArgumentException("history values must be finite and >= 0, found " + values[i]);
             }
         }
+        // Fed its own output, a network trained on spiky days (rain, lumpy demand) can compound a spike into the
+        // next window's mean and the next spike on that: a rollout reaching 10^4 times the series' scale on
+        // Seattle's daily rainfall (BENCHMARKS.md, issue 15, session 22). No step exceeds the highest day seen.
+        double ceiling = Arrays.stream(history).max().orElse(0);
         double[] input = new double[window];
         for (int d = 0; d < days; d++) {
             double scale = WindowNormaliser.scale(values, d, window);
@@ -84,7 +88,7 @@ public final class LstmForecaster {
             for (int t = 0; t < window; t++) {
                 input[t] = normaliser.standardise(normaliser.ratio(values[d + t], scale));
             }
-            values[window + d] = normaliser.toValue(inference.predict(input), scale);
+            values[window + d] = Math.min(ceiling, normaliser.toValue(inference.predict(input), scale));
         }
         return Arrays.copyOfRange(values, window, window + days);
     }

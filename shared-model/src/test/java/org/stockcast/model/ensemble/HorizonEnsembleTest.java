@@ -162,6 +162,20 @@ class HorizonEnsembleTest {
     }
 
     /**
+     * A series served with a yearly seasonality (two years or more) backtests its long-range members only from
+     * origins with a whole year of history, which can fit one too: 366 days, not 182.
+     */
+    @Test
+    void longOriginsOfASeriesServedWithAYearlySeasonalityHaveAYearOfHistory() {
+        BacktestPlan plan = BacktestPlan.defaults();
+        assertThat(plan.longOrigins(730)).containsExactly(new BacktestPlan.LongOrigin(183, 365),
+                new BacktestPlan.LongOrigin(274, 365), new BacktestPlan.LongOrigin(365, 365));
+        assertThat(plan.longOrigins(735)).containsExactly(new BacktestPlan.LongOrigin(370, 365));
+        assertThat(plan.longOrigins(1000)).containsExactly(new BacktestPlan.LongOrigin(453, 365),
+                new BacktestPlan.LongOrigin(544, 365), new BacktestPlan.LongOrigin(635, 365));
+    }
+
+    /**
      * Out of sample: calibrate on the first 500 days of each simulated series, then serve forecasts from later
      * origins and count how often the next 28 days fall inside the 80% band.
      */

@@ -39,6 +39,27 @@ class IntermittencyTest {
         assertThat(gappy.pattern()).isEqualTo(DemandPattern.INTERMITTENT);
     }
 
+    /** Weekends always 0 (a market closed on them): the open days decide, smooth; random zeros still count. */
+    @Test
+    void closedWeekdaysAreLeftOut() {
+        double[] weekdaysOnly = new double[70];
+        double[] sparse = new double[70];
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < weekdaysOnly.length; i++) {
+            weekdaysOnly[i] = i % 7 >= 5 ? 0 : 100 + random.nextInt(20);
+            sparse[i] = random.nextDouble() < 0.4 ? 3 : 0;
+        }
+        assertThat(Intermittency.of(weekdaysOnly).adi()).isCloseTo(1.0, within(1e-12));
+        assertThat(Intermittency.of(weekdaysOnly).pattern()).isEqualTo(DemandPattern.SMOOTH);
+        assertThat(Intermittency.closedWeekdays(weekdaysOnly)).containsExactly(false, false, false, false, false,
+                true, true);
+        assertThat(Intermittency.of(sparse).pattern()).isEqualTo(DemandPattern.INTERMITTENT);
+        assertThat(Intermittency.closedWeekdays(sparse)).containsOnly(false);
+        // seven weeks are too few to call a weekday closed; a series with no open weekday has none closed
+        assertThat(Intermittency.closedWeekdays(java.util.Arrays.copyOf(weekdaysOnly, 49))).containsOnly(false);
+        assertThat(Intermittency.closedWeekdays(new double[70])).containsOnly(false);
+    }
+
     @Test
     void cutsAreSyntetosBoylans() {
         assertThat(Intermittency.classify(1.32, 0.49)).isEqualTo(DemandPattern.SMOOTH);

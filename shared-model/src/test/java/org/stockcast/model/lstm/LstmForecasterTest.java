@@ -83,6 +83,24 @@ class LstmForecasterTest {
                 .allSatisfy(v -> assertThat(v).isFinite().isGreaterThanOrEqualTo(0.0));
     }
 
+    /**
+     * A network that answers every window with the largest ratio it may (its output bias set far up), fed its own
+     * output: each step would be 20 times the last window's mean, compounding without end. The rollout stops at the
+     * history's highest day instead, and the served (damped) path stays finite below it too.
+     */
+    @Test
+    void anExplodingRolloutStopsAtTheHistorysHighestDay() {
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork broken = forecaster.network().clone();
+        broken.getLayer(broken.getnLayers() - 1).getParam("b").assign(50);
+        LstmForecaster exploding = new LstmForecaster(forecaster.config(), forecaster.normaliser(), broken);
+        double highest = java.util.Arrays.stream(HISTORY).max().orElseThrow();
+        double[] free = exploding.forecast(HISTORY, 120, Rollout.FREE);
+        assertThat(SyntheticSeries.boxed(free)).allSatisfy(v -> assertThat(v).isLessThanOrEqualTo(highest));
+        assertThat(free[119]).isEqualTo(highest);
+        assertThat(SyntheticSeries.boxed(exploding.forecast(HISTORY, 120)))
+                .allSatisfy(v -> assertThat(v).isFinite().isLessThanOrEqualTo(highest));
+    }
+
     @Test
     void shortHistoryIsPaddedWithItsMean() {
         assertThat(forecaster.forecast(new double[]{4, 6}, 3))

@@ -26,7 +26,8 @@ import org.stockcast.model.ensemble.ForecastDemand;
  * interval ({@link SimulationTables#wilson}). Run from the repository root:
  * mvn -q -pl shared-model test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.stockcast.model.stock.InventorySimulationBenchmark
- * Data: ../shared/data (falling back to /work/shared/data), or -Dexec.args=/path/to/shared/data.
+ * Data: ../shared/data (falling back to /work/shared/data), or -Dexec.args=/path/to/shared/data; or
+ * -Dexec.args="a.csv b.csv": those upload-format files, one series each, instead.
  */
 public final class InventorySimulationBenchmark {
     static final int LEAD_TIME = 5;
@@ -48,6 +49,11 @@ public final class InventorySimulationBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        List<Path> files = java.util.Arrays.stream(args).filter(a -> a.endsWith(".csv")).map(Path::of).toList();
+        if (!files.isEmpty()) {
+            run(SimulationSeries.files(files), System.out);
+            return;
+        }
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         if (!Files.exists(data.resolve("real/pharma-salesdaily.csv"))) {
             data = Path.of("/work/shared/data");

@@ -39,6 +39,31 @@ final class SimulationSeries {
         return out;
     }
 
+    /**
+     * One series per upload-format file (columns {@code date} and {@code sales} by header name, one product): a day
+     * without a row is 0 sales, an empty or NA cell missing, as the service reads it. For series not in the repository.
+     */
+    static Map<String, DailySeries> files(List<Path> files) throws IOException {
+        Map<String, DailySeries> out = new LinkedHashMap<>();
+        for (Path file : files) {
+            List<String[]> rows = Files.readAllLines(file).stream().map(line -> line.split(",", -1)).toList();
+            List<String> header = Arrays.asList(rows.get(0));
+            int date = header.indexOf("date");
+            int sales = header.indexOf("sales");
+            TreeMap<LocalDate, Double> byDay = new TreeMap<>();
+            for (String[] row : rows.subList(1, rows.size())) {
+                String cell = row[sales].trim();
+                byDay.merge(LocalDate.parse(row[date].trim()),
+                        cell.isEmpty() || cell.equals("NA") ? Double.NaN : Double.parseDouble(cell), Double::sum);
+            }
+            LocalDate start = byDay.firstKey();
+            double[] values = new double[(int) (byDay.lastKey().toEpochDay() - start.toEpochDay()) + 1];
+            byDay.forEach((day, v) -> values[(int) (day.toEpochDay() - start.toEpochDay())] = v);
+            out.put(file.getFileName().toString().replaceFirst("\\.csv$", ""), new DailySeries(start, values));
+        }
+        return out;
+    }
+
     private static Map<String, DailySeries> pharma(Path file) throws IOException {
         List<String[]> rows = Files.readAllLines(file).stream().map(line -> line.split(",", -1)).toList();
         DateTimeFormatter format = DateTimeFormatter.ofPattern("M/d/yyyy");
